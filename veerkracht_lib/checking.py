@@ -1,0 +1,138 @@
+"""``controleer(vraag, antwoord)``: immediate Dutch feedback on one answer, as a result object.
+
+Self-paced (default): says whether the answer is right, partly right or not yet, using the salted hashes
+in ``selfcheck.json`` and the hidden test's own scoring function. Cohort mode (``VEERKRACHT_FEEDBACK=vorm``)
+checks only the form, because the trainer grades. Never raises, never shows or stores a key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import texts
+from .answers import normalise
+from .model import Question, load_questions, load_selfcheck
+from .render import HTMLView, box, bullet_list, esc, paragraphs
+
+FEEDBACK_ENV = "VEERKRACHT_FEEDBACK"
+
+
+def cohort_mode() -> bool:
+    return os.environ.get(FEEDBACK_ENV, "").strip().lower() in ("vorm", "cohort", "form")
+
+
+@dataclass
+class Resultaat:
+    """The outcome of one check. ``status``: goed, deels, nog_niet, vorm or vorm_fout."""
+
+    vraag: str
+    status: str
+    berichten: list[str] = field(default_factory=list)
+    score: float | None = None  # fraction 0..1; None when not judged (cohort mode, form problem)
+
+    @property
+    def goed(self) -> bool:
+        return self.status == "goed"
+
+    def _title(self) -> str:
+        return texts.RESULT_TITLE.format(qid=self.vraag)
+
+    def _repr_html_(self) -> str:
+        body = bullet_list(self.berichten) if len(self.berichten) > 1 else paragraphs(" ".join(self.berichten))
+        return box(self.status, self._title(), body)
+
+    def __repr__(self) -> str:
+        lines = [self._title(), *(f"- {m}" for m in self.berichten)]
+        return "\n".join(lines)
+
+
+def _unknown_question(qid: object, questions: dict[str, Question]) -> Resultaat:
+    if not isinstance(qid, str):
+        return Resultaat(str(qid), "vorm_fout", [texts.QUESTION_ID_NOT_TEXT])
+    close = difflib.get_close_matches(qid.strip().lower(), list(questions), n=1)
+    if close:
+        message = texts.UNKNOWN_CODE_SUGGEST.format(code=qid, suggestion=close[0])
+    else:
+        message = texts.UNKNOWN_QUESTION.format(qid=qid, known=", ".join(questions))
+    return Resultaat(qid, "vorm_fout", [message])
+
+
+def _judge(question: Question, raw: Any) -> Resultaat:
+    result = normalise(question, raw)
+    if not result.ok:
+        return Resultaat(question.id, "vorm_fout", result.problems)
+    if cohort_mode():
+        return Resultaat(question.id, "vorm", [texts.FORM_OK_COHORT])
+    entry = load_selfcheck().get(question.id)
+    if entry is None:
+        return Resultaat(question.id, "vorm", [texts.RESULT_NO_SELFCHECK])
+    from .selfcheck import hashed_fraction
+
+    fraction = hashed_fraction(question, result.value, entry)
+    if fraction >= 0.999:
+        return Resultaat(question.id, "goed", [texts.RESULT_RIGHT], fraction)
+    if fraction > 0:
+        percent = round(fraction * 100)
+        return Resultaat(question.id, "deels", [texts.RESULT_PARTIAL.format(percent=percent)], fraction)
+    return Resultaat(question.id, "nog_niet", [texts.RESULT_WRONG], 0.0)
+
+
+def controleer(vraag: Any, antwoord: Any = None) -> Resultaat:
+    """Check the answer to one question and say, in Dutch, what is right or what to change."""
+    try:
+        questions = load_questions()
+        question = questions.get(vraag) if isinstance(vraag, str) else None
+        if question is None:
+            return _unknown_question(vraag, questions)
+        outcome = _judge(question, antwoord)
+    except Exception:
+        return Resultaat(str(vraag), "vorm_fout", [texts.INTERNAL_PROBLEM])
+    try:
+        from .progress import record_check
+
+        record_check(outcome.vraag, outcome.status)
+    except Exception:  # progress is a convenience; a check never fails because of it
+        pass
+    return outcome
+
+
+def _question_html(question: Question) -> str:
+    parts = [f"<h4 style='margin:0.2em 0'>{esc(question.id)}. {esc(question.title)}</h4>", paragraphs(question.prompt)]
+    if question.items:
+        rows = "".join(
+            f"<tr><td style='padding:2px 8px;vertical-align:top'><strong>{esc(n)}</strong></td>"
+            f"<td style='padding:2px 8px'>{esc(text)}</td></tr>"
+            for n, text in question.items.items()
+        )
+        parts.append(f"<table style='margin:0.3em 0'>{rows}</table>")
+    rows = "".join(
+        f"<tr><td style='padding:2px 8px'><code>{esc(code)}</code></td><td style='padding:2px 8px'>{esc(label)}</td></tr>"
+        for code, label in question.options.items()
+    )
+    parts.append(f"<table style='margin:0.3em 0'><caption style='text-align:left'>{esc(texts.QUESTION_CODES)}</caption>{rows}</table>")
+    parts.append(
+        f"<p style='margin:0.3em 0'>{esc(texts.QUESTION_TEMPLATE)}: <code>{esc(question.template)}</code> &nbsp; "
+        f"{esc(texts.QUESTION_EXAMPLE)}: <code>{esc(question.example)}</code> "
+        f"({esc(texts.QUESTION_POINTS.format(points=question.points))})</p>"
+    )
+    return "<div style='border:1px solid #ccc;border-radius:4px;padding:0.5em 0.8em'>" + "".join(parts) + "</div>"
+
+
+def _question_plain(question: Question) -> str:
+    lines = [f"{question.id}. {question.title}", question.prompt]
+    lines += [f"  {n}. {text}" for n, text in question.items.items()]
+    lines += [f"  {code}: {label}" for code, label in question.options.items()]
+    lines.append(f"{texts.QUESTION_TEMPLATE}: {question.template}")
+    return "\n".join(lines)
+
+
+def toon_vraag(vraag: str) -> HTMLView:
+    """Show one graded question from the question bank: text, codes, template."""
+    questions = load_questions()
+    question = questions.get(vraag) if isinstance(vraag, str) else None
+    if question is None:
+        return HTMLView(_unknown_question(vraag, questions)._repr_html_(), repr(_unknown_question(vraag, questions)))
+    return HTMLView(_question_html(question), _question_plain(question))

@@ -1,0 +1,94 @@
+"""Keys in canonical form, and their salted hashes for the learner's self-check.
+
+The plaintext key of a graded question exists only in the hidden tests of ``solutions/``. The build step
+(``veerkracht_lib.build``) reads it there and stores salted hashes of each key part in
+``content/selfcheck.json``. The learner's ``controleer()`` hashes the learner's answer the same way and
+scores it with the same function as the hidden test, so both agree, while no key is stored in plaintext.
+(The answer space of a question is small: hashing keeps the key out of sight, it does not make it secret
+from someone who programs. Cohort hosting can leave ``selfcheck.json`` out; see docs.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Hashable
+from typing import Any
+
+from . import scoring
+from .model import Question
+
+
+def token(salt: str, qid: str, *parts: str) -> str:
+    data = "\x1f".join((salt, qid, *parts)).encode("utf-8")
+    return hashlib.sha256(data).hexdigest()[:24]
+
+
+def canonical_key(question: Question, key: Any) -> Any:
+    """Bring a key as written in a hidden test to the shape the scoring functions take."""
+    kind = question.type
+    if kind == "multilabel":
+        return frozenset(str(code) for code in key)
+    if kind == "single":
+        if isinstance(key, str):
+            return {key: 1.0}
+        return {str(code): float(credit) for code, credit in dict(key).items()}
+    if kind == "ordering":
+        return tuple(str(code) for code in key)
+    if kind in ("classification", "matching"):
+        out: dict[str, frozenset[str]] = {}
+        for item, accepted in dict(key).items():
+            labels = [accepted] if isinstance(accepted, str) else list(accepted)
+            out[str(item)] = frozenset(str(label) for label in labels)
+        return out
+    raise ValueError(f"unknown question type {kind!r}")
+
+
+def canonical_critical(critical: Any) -> tuple[tuple[str, str], ...]:
+    return tuple((str(first), str(then)) for first, then in (critical or ()))
+
+
+def hash_key(question: Question, key: Any, critical: Any, salt: str) -> dict[str, Any]:
+    """The JSON entry stored in ``selfcheck.json`` for one question."""
+    qid, kind = question.id, question.type
+    canon = canonical_key(question, key)
+    entry: dict[str, Any] = {"type": kind, "salt": salt}
+    if kind == "multilabel":
+        entry["key"] = sorted(token(salt, qid, code) for code in canon)
+    elif kind == "single":
+        entry["key"] = {token(salt, qid, code): credit for code, credit in sorted(canon.items())}
+    elif kind == "ordering":
+        entry["key"] = [token(salt, qid, code) for code in canon]
+        entry["critical"] = [[token(salt, qid, a), token(salt, qid, b)] for a, b in canonical_critical(critical)]
+    else:
+        entry["key"] = {
+            item: sorted(token(salt, qid, item, label) for label in labels) for item, labels in sorted(canon.items())
+        }
+    return entry
+
+
+def tokenise(question: Question, answer: Any, salt: str) -> Any:
+    """Hash a normalised answer the way ``hash_key`` hashed the key."""
+    qid, kind = question.id, question.type
+    if kind == "multilabel":
+        return frozenset(token(salt, qid, code) for code in answer)
+    if kind == "single":
+        return token(salt, qid, answer)
+    if kind == "ordering":
+        return tuple(token(salt, qid, code) for code in answer)
+    return {item: token(salt, qid, item, label) for item, label in answer.items()}
+
+
+def hashed_fraction(question: Question, answer: Any, entry: dict[str, Any]) -> float:
+    """Score a normalised answer against a stored hashed key, with the hidden test's scoring function."""
+    salt = entry["salt"]
+    hashed = tokenise(question, answer, salt)
+    key: Any = entry["key"]
+    critical: tuple[tuple[Hashable, Hashable], ...] = ()
+    if question.type == "multilabel":
+        key = frozenset(key)
+    elif question.type == "ordering":
+        key = tuple(key)
+        critical = tuple((a, b) for a, b in entry.get("critical", ()))
+    elif question.type in ("classification", "matching"):
+        key = {item: frozenset(labels) for item, labels in key.items()}
+    return scoring.score(question.type, hashed, key, critical)

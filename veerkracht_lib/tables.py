@@ -1,0 +1,114 @@
+"""Tables from the data: interventions per programme, the glossary, the sources of a module."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import texts
+from .model import (
+    PROGRAMME_CODES,
+    Source,
+    load_framework,
+    load_glossary,
+    load_questions,
+    load_sources,
+    load_vignettes,
+)
+from .render import HTMLView, box, esc
+
+_TABLE = "style='border-collapse:collapse;margin:0.4em 0;max-width:60em'"
+_CELL = "style='border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left'"
+
+
+def _source_names(ids: tuple[str, ...]) -> str:
+    sources = load_sources()
+    return "; ".join(_short(sources[i]) for i in ids if i in sources)
+
+
+def _short(source: Source) -> str:
+    year = f" ({source.year})" if source.year else ""
+    return f"{source.author}{year}"
+
+
+def toon_interventies(programma: Any) -> HTMLView:
+    """The interventions of one programme: what they are, how well they are supported, corrections, sources."""
+    fw = load_framework()
+    code = str(programma).strip().lower() if isinstance(programma, str) else programma
+    if code not in PROGRAMME_CODES:
+        message = texts.INTERVENTIONS_UNKNOWN.format(code=programma, known=", ".join(PROGRAMME_CODES))
+        return HTMLView(box("vorm_fout", message, ""), message)
+    programme = fw.programme(code)
+    title = texts.INTERVENTIONS_TITLE.format(code=programme.code, name=programme.name)
+    head = (
+        f"<tr><th {_CELL}>{esc(texts.INTERVENTION_NAME)}</th><th {_CELL}>{esc(texts.INTERVENTION_WHAT)}</th>"
+        f"<th {_CELL}>{esc(texts.INTERVENTION_EVIDENCE)}</th><th {_CELL}>{esc(texts.INTERVENTION_SOURCES)}</th></tr>"
+    )
+    rows = []
+    plain = [title]
+    for item in programme.interventions:
+        correction = (
+            f"<p style='margin:0.3em 0'><strong>{esc(texts.INTERVENTION_CORRECTION)}:</strong> {esc(item.correction)}</p>"
+            if item.correction
+            else ""
+        )
+        rows.append(
+            f"<tr><td {_CELL}><strong>{esc(item.name)}</strong></td><td {_CELL}>{esc(item.description)}{correction}</td>"
+            f"<td {_CELL}>{esc(item.evidence)}</td><td {_CELL}>{esc(_source_names(item.sources))}</td></tr>"
+        )
+        plain.append(f"- {item.name}: {item.description} {texts.INTERVENTION_EVIDENCE}: {item.evidence}")
+        if item.correction:
+            plain.append(f"  {texts.INTERVENTION_CORRECTION}: {item.correction}")
+    html_text = f"<h4>{esc(title)}</h4><table {_TABLE}>{head}{''.join(rows)}</table>"
+    return HTMLView(html_text, "\n".join(plain))
+
+
+def toon_begrippen() -> HTMLView:
+    """The glossary of professional terms used in the course."""
+    terms = load_glossary()
+    rows = "".join(f"<dt><strong>{esc(t.term)}</strong></dt><dd style='margin:0 0 0.4em 1.2em'>{esc(t.definition)}</dd>"
+                   for t in terms)
+    plain = "\n".join([texts.GLOSSARY_TITLE, *(f"- {t.term}: {t.definition}" for t in terms)])
+    return HTMLView(f"<h4>{esc(texts.GLOSSARY_TITLE)}</h4><dl>{rows}</dl>", plain)
+
+
+def module_sources(module: str) -> list[str]:
+    """Every source id the data of one module cites, the article first."""
+    fw = load_framework()
+    programme = fw.programme(module)
+    ids: list[str] = ["artikel", *programme.sources]
+    for item in programme.interventions:
+        ids += item.sources
+    for vignette in load_vignettes().values():
+        if vignette.module == module:
+            ids += vignette.sources
+    for question in load_questions().values():
+        if question.module == module:
+            ids += question.sources
+    seen: list[str] = []
+    for sid in ids:
+        if sid not in seen:
+            seen.append(sid)
+    return seen
+
+
+def toon_bronnen(module: Any = None) -> HTMLView:
+    """The sources of one module (``toon_bronnen("a")``), or of the whole course (``toon_bronnen()``)."""
+    sources = load_sources()
+    if module is None:
+        ids = list(sources)
+    else:
+        code = str(module).strip().lower()
+        if code not in PROGRAMME_CODES:
+            message = texts.SOURCES_UNKNOWN.format(module=module, known=", ".join(PROGRAMME_CODES))
+            return HTMLView(box("vorm_fout", message, ""), message)
+        ids = module_sources(code)
+    items = []
+    plain = [texts.SOURCES_TITLE]
+    for sid in ids:
+        s = sources[sid]
+        year = f" ({s.year})" if s.year else ""
+        link = f" <a href='{esc(s.url)}' target='_blank' rel='noopener'>{esc(s.url)}</a>" if s.url else ""
+        note = f"<br/><em>{esc(s.note)}</em>" if s.note else ""
+        items.append(f"<li>{esc(s.author)}{esc(year)}. <strong>{esc(s.title)}</strong>.{link}{note}</li>")
+        plain.append(f"- {s.author}{year}. {s.title}. {s.url}".rstrip())
+    return HTMLView(f"<h4>{esc(texts.SOURCES_TITLE)}</h4><ul>{''.join(items)}</ul>", "\n".join(plain))

@@ -1,0 +1,167 @@
+"""Every learner-facing string of the library's code, in Dutch.
+
+Content (cases, questions, the model) lives in ``content/*.yaml``; this module holds the
+interface texts: messages, labels and notices. Placeholders use ``str.format`` names.
+"""
+
+from __future__ import annotations
+
+# --- answers and checking -------------------------------------------------------------------
+UNKNOWN_QUESTION = "Vraag {qid!r} bestaat niet. Kies een van deze vragen: {known}."
+QUESTION_ID_NOT_TEXT = "Zet de naam van de vraag tussen aanhalingstekens, bijvoorbeeld controleer(\"a1\", antwoord_a1)."
+EMPTY_ANSWER = "Je hebt nog niets ingevuld. Pas de regel met {template} aan."
+NOT_FILLED_ITEMS = "Je hebt nog niet alles ingevuld. Vul ook iets in bij: {items}."
+WRONG_TYPE_SET = (
+    "Je antwoord moet een verzameling codes tussen accolades zijn, bijvoorbeeld {example}. "
+    "Je gaf nu {given}."
+)
+WRONG_TYPE_SINGLE = "Je antwoord moet één code tussen aanhalingstekens zijn, bijvoorbeeld {example}. Je gaf nu {given}."
+WRONG_TYPE_LIST = (
+    "Je antwoord moet een lijst tussen blokhaken zijn, in de goede volgorde, bijvoorbeeld {example}. Je gaf nu {given}."
+)
+WRONG_TYPE_DICT = (
+    "Je antwoord moet de vorm van het sjabloon houden: nummers met een code, bijvoorbeeld {example}. Je gaf nu {given}."
+)
+CODE_NOT_TEXT = "{given} is geen code. Zet elke code tussen aanhalingstekens, bijvoorbeeld \"{code}\"."
+UNKNOWN_CODE = "De code {code!r} bestaat niet bij deze vraag. Kies uit: {options}."
+UNKNOWN_CODE_SUGGEST = "De code {code!r} bestaat niet bij deze vraag. Bedoel je {suggestion!r}?"
+EXCLUSIVE_CODE = "{code!r} ({label}) kun je niet combineren met andere codes. Kies het alleen, of laat het weg."
+DUPLICATE_CODE = "Je noemt {code!r} twee keer. Noem elke stap één keer."
+MISSING_STEPS = "Je volgorde mist nog: {codes}. Zet alle {n} stappen in de lijst."
+UNKNOWN_ITEM = "Nummer {item} hoort niet bij deze vraag. De nummers zijn: {items}."
+MISSING_ITEMS = "Je mist nog nummer(s): {items}."
+TARGET_USED_TWICE = "Je gebruikt {code!r} bij meer dan één situatie. Bij deze vraag past elke werkvorm bij één situatie."
+ANSWER_TOO_LONG = "Je antwoord is te lang. Gebruik alleen de vorm uit het sjabloon."
+INTERNAL_PROBLEM = (
+    "Er ging iets mis bij het controleren. Je antwoord is niet verloren. "
+    "Voer de cel nog een keer uit of vraag je trainer om hulp."
+)
+ANSWER_MISSING = (
+    "Het antwoord op vraag {qid} ontbreekt. Misschien is de antwoordcel verwijderd of nog niet uitgevoerd. "
+    "Voer de antwoordcel uit (Shift+Enter)."
+)
+
+FORM_OK = "De vorm van je antwoord klopt."
+FORM_OK_COHORT = "De vorm van je antwoord klopt. Je trainer kijkt je antwoord na."
+RESULT_RIGHT = "Goed! Je antwoord is helemaal juist."
+RESULT_PARTIAL = "Voor een deel goed ({percent}% van de punten). Kijk nog eens naar de casus en probeer het opnieuw."
+RESULT_WRONG = "Nog niet goed. Lees de vraag en de casus nog eens, en probeer het opnieuw."
+RESULT_NO_SELFCHECK = "De vorm van je antwoord klopt. Voor deze vraag is geen zelfcontrole beschikbaar."
+RESULT_TITLE = "Vraag {qid}"
+QUESTION_CODES = "Codes"
+QUESTION_TEMPLATE = "Sjabloon"
+QUESTION_EXAMPLE = "Vorm, bijvoorbeeld"
+QUESTION_POINTS = "{points:g} punten"
+RESULT_FORM_PROBLEM = "Let op de vorm van je antwoord"
+
+# --- grading (nbgrader) ----------------------------------------------------------------------
+GRADE_NOT_READ = (
+    "Deze cel is bij het nakijken niet uitgevoerd. Alleen de antwoordregels tellen mee."
+)
+GRADE_UNREADABLE = "Je antwoordcel kon niet als antwoord gelezen worden: {reason}"
+PARSE_SYNTAX = "er staat een schrijffout in (regel {line}). Controleer aanhalingstekens, komma's en haakjes."
+PARSE_NOT_ASSIGNMENT = (
+    "de cel bevat meer dan het antwoord (regel {line}). Laat alleen de regel {name} = ... staan."
+)
+PARSE_NOT_LITERAL = "na {name} = staat geen gewone waarde maar code (regel {line}). Gebruik de vorm uit het sjabloon."
+PARSE_NO_ANSWER = "er staat geen regel {name} = ... in de cel."
+PARSE_TOO_LONG = "de cel is te lang (meer dan {limit} tekens)."
+
+# --- progress --------------------------------------------------------------------------------
+PROGRESS_CORRUPT = (
+    "Je opgeslagen voortgang kon niet worden gelezen. We beginnen opnieuw. "
+    "Het oude bestand is bewaard als {backup}."
+)
+PROGRESS_UNREADABLE = (
+    "Je voortgang kon niet worden gelezen ({reason}). We beginnen opnieuw; er is niets gewist."
+)
+PROGRESS_NOT_SAVED = "Je voortgang kon niet worden opgeslagen ({reason}). Je kunt gewoon verder werken."
+PROGRESS_TITLE = "Mijn voortgang"
+PROGRESS_EMPTY = "Je hebt nog geen casussen gespeeld en nog geen vragen gecontroleerd."
+PROGRESS_WHERE = (
+    "Je voortgang staat alleen op deze computer, in het bestand {path}. "
+    "Er gaat niets naar de makers van de cursus."
+)
+PROGRESS_HOW = (
+    "Bewaren als bestand: exporteer_voortgang(). Alles wissen: wis_voortgang(bevestig=True)."
+)
+PROGRESS_CASES = "Casussen"
+PROGRESS_QUESTIONS = "Vragen"
+PROGRESS_CASE_DONE = "afgerond ({ending})"
+PROGRESS_CASE_BUSY = "bezig"
+PROGRESS_QUESTION_LINE = "{status}, {attempts} keer gecontroleerd"
+PROGRESS_STATUS = {"goed": "goed", "deels": "deels goed", "nog_niet": "nog niet goed", "vorm": "vorm klopt"}
+PROGRESS_EXPORTED = "Je voortgang is bewaard in {path}."
+PROGRESS_DELETE_CONFIRM = (
+    "Weet je het zeker? Dit wist al je opgeslagen voortgang. Typ wis_voortgang(bevestig=True) om te wissen."
+)
+PROGRESS_DELETED = "Je voortgang is gewist."
+PROGRESS_NOTHING_TO_DELETE = "Er was geen opgeslagen voortgang."
+
+# --- vignettes -------------------------------------------------------------------------------
+CASE_UNKNOWN = "Casus {cid!r} bestaat niet. Kies een van deze casussen: {known}."
+CASE_SETTING = "Setting"
+CASE_PROFESSIONAL = "Professional"
+CASE_CONTINUE = "Verder"
+CASE_RESTART = "Opnieuw beginnen"
+CASE_RESUMED = "Je was hier gebleven. Je kunt verder gaan of opnieuw beginnen."
+CASE_YOUR_CHOICE = "Jouw keuze: {text}"
+CASE_SERVES = "Helpt"
+CASE_HARMS = "Schaadt"
+CASE_ENDING = "Einde: {title}"
+CASE_DEBRIEF = "Nabespreking"
+CASE_VALUES_ENDING = "Waarden in dit einde"
+CASE_STEP = "Stap {n}"
+CASE_OPTIONS_LABEL = "Kies wat je doet:"
+CASE_KEYBOARD_HINT = "Tip: met Tab ga je naar een keuze, met Enter of spatie kies je."
+CASE_SOURCES = "Bronnen"
+
+PRACTICE_RIGHT = "Goed gekozen."
+PRACTICE_WRONG = "Dat is niet de beste keuze."
+PRACTICE_UNKNOWN = "Oefenvraag {pid!r} bestaat niet. Kies een van deze oefenvragen: {known}."
+
+# --- model figure ----------------------------------------------------------------------------
+MODEL_TITLE = "Model van maatschappelijke veerkracht"
+MODEL_ALT_INTRO = (
+    "Figuur met vier ringen rond elkaar. In het midden staat het individu, de kern, met een kleine cirkel voor "
+    "psychologisch trauma. Daaromheen staan zeven risicofactoren: {risks}. Daaromheen staan zes beschermende "
+    "programma's: {programmes}. De buitenste ring bevat zes waarden: {values}."
+)
+MODEL_ALT_HIGHLIGHT_PROGRAMME = (
+    "Gemarkeerd: programma {code}, {name}. Het werkt op de risicofactoren {risks}. De waarden die het dragen zijn {values}."
+)
+MODEL_ALT_HIGHLIGHT_RISK = (
+    "Gemarkeerd: risicofactor {name}. Programma's die hierop werken: {programmes}."
+)
+MODEL_ALT_HIGHLIGHT_VALUE = "Gemarkeerd: waarde {code}, {name}. Programma's die deze waarde dragen: {programmes}."
+MODEL_ALT_HIGHLIGHT_CORE = "Gemarkeerd: de kern, het individu."
+MODEL_UNKNOWN_PART = "{given!r} is geen onderdeel van het model. Kies uit: {known}."
+MODEL_EXPLORE_LABEL = "Onderdeel:"
+MODEL_EXPLORE_NONE = "(niets gemarkeerd)"
+MODEL_TEXT_ALTERNATIVE = "Tekstversie van de figuur"
+MODEL_RING_CORE = "Individu"
+MODEL_NONE = "geen"
+
+# --- tables ----------------------------------------------------------------------------------
+INTERVENTIONS_TITLE = "Interventies bij programma {code}: {name}"
+INTERVENTION_NAME = "Interventie"
+INTERVENTION_WHAT = "Wat is het?"
+INTERVENTION_EVIDENCE = "Onderbouwing"
+INTERVENTION_CORRECTION = "Correctie"
+INTERVENTION_SOURCES = "Bronnen"
+INTERVENTIONS_UNKNOWN = "Programma {code!r} bestaat niet. Kies uit: {known}."
+GLOSSARY_TITLE = "Begrippen"
+SOURCES_TITLE = "Bronnen"
+SOURCES_UNKNOWN = "Module {module!r} bestaat niet. Kies uit: {known}."
+
+# --- command line ----------------------------------------------------------------------------
+CLI_WORKSPACE_READY = "Je werkmap staat klaar: {path}"
+CLI_WORKSPACE_NEW_FILES = "Nieuw in je werkmap: {n} bestand(en). Je eigen werk is niet aangeraakt."
+CLI_STARTING = "De cursus wordt gestart. Dit duurt een paar seconden..."
+CLI_OPEN_URL = "Open deze link in je browser om te beginnen:\n\n    {url}\n"
+CLI_STOP_HINT = "Stoppen: druk op Ctrl+C in dit venster."
+CLI_STOPPED = "De cursus is gestopt. Je werk staat in {path}."
+CLI_PORT_BUSY = "Poort {port} is bezet. Kies een andere poort met --poort."
+CLI_NO_COURSE_FILES = "De cursusbestanden zijn niet gevonden. Installeer de cursus opnieuw."
+CLI_LAB_FAILED = "JupyterLab kon niet starten (code {code}). Zie de meldingen hierboven."
+CLI_CONFIGURED = "JupyterLab is ingesteld voor deelnemers: Nederlandse menu's, zonder menu's voor trainers."
