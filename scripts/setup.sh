@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Set up the course in ./.venv: Python packages (pinned by requirements/constraints.txt), the course itself
+# (editable), and JupyterLab configured for learners. With --test also what the test suite needs:
+# the test extras and Debian's Chromium for the browser test (Playwright drives /usr/bin/chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_tests=0
+[ "${1:-}" = "--test" ] && want_tests=1
+
+PYTHON="${PYTHON:-python3}"
+if ! "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then
+    echo "Python 3.11 of nieuwer is nodig (gevonden: $("$PYTHON" --version 2>&1))." >&2
+    exit 1
+fi
+
+if [ ! -x .venv/bin/python ]; then
+    echo "== Python-omgeving maken (.venv)"
+    "$PYTHON" -m venv .venv
+fi
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+extras=""
+[ "$want_tests" = 1 ] && extras="[test]"
+echo "== Pakketten installeren"
+.venv/bin/python -m pip install --quiet --constraint requirements/constraints.txt --editable ".${extras}" \
+    2> >(grep -v "^WARNING: Location" >&2)
+
+echo "== JupyterLab instellen voor deelnemers"
+.venv/bin/veerkracht configure
+
+if [ "$want_tests" = 1 ] && [ ! -x /usr/bin/chromium ]; then
+    echo "== Chromium installeren (voor de browsertest)"
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+        echo "Chromium ontbreekt en dit script draait niet als root: installeer 'chromium' met apt." >&2
+        exit 1
+    fi
+fi
