@@ -15,7 +15,7 @@ from nbgrader.preprocessors import (
 )
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 
-from veerkracht_lib.preprocessors import ReadAnswersAsData, SanitiseFeedback
+from veerkracht_lib.preprocessors import ForgetOrphanMetadata, ReadAnswersAsData, SanitiseFeedback
 
 c = get_config()  # noqa: F821
 
@@ -34,6 +34,7 @@ c.OverwriteCells.add_missing_cells = True
 c.Autograde.sanitize_preprocessors = [
     ClearOutput,
     DeduplicateIds,
+    ForgetOrphanMetadata,
     OverwriteKernelspec,
     OverwriteCells,
     ReadAnswersAsData,

@@ -108,6 +108,19 @@ def neutralised_source(source: str) -> str:
     return "\n".join([f"# {texts.GRADE_NOT_READ}", *_comment(source)])
 
 
+class ForgetOrphanMetadata(NbGraderPreprocessor):
+    """Drop nbgrader metadata that lost its ``grade_id`` (nbgrader's ``DeduplicateIds`` leaves it behind on a
+    duplicated cell, and ``OverwriteCells.add_missing_cells`` then crashes on it). Runs between the two."""
+
+    def preprocess_cell(
+        self, cell: NotebookNode, resources: ResourcesDict, index: int
+    ) -> tuple[NotebookNode, ResourcesDict]:
+        meta = cell.metadata.get("nbgrader")
+        if meta is not None and not meta.get("grade_id"):
+            del cell.metadata["nbgrader"]
+        return cell, resources
+
+
 class ReadAnswersAsData(NbGraderPreprocessor):
     """Replace answer cells by the data they hold; keep every other learner code cell from running."""
 
