@@ -241,4 +241,4 @@ def test_feedback_never_shows_hidden_tests_or_keys(graded: dict, student: str) -
     assert "sleutel" not in html
     assert "punten(" not in html
     assert "kritiek=" not in html
-    assert "Traceback" not in html
+    assert "Traceback (most recent call last)" not in html and "Cell In[" not in html
