@@ -4,6 +4,7 @@ The repository is itself an nbgrader course directory: ``solutions/`` is the sou
 ``exercises/`` the release that learners get. Regenerate ``exercises/`` with ``python -m veerkracht_lib.build``.
 """
 
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import (
     CheckCellMetadata,
     ClearHiddenTests,
@@ -13,7 +14,6 @@ from nbgrader.preprocessors import (
     OverwriteCells,
     OverwriteKernelspec,
 )
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 
 from veerkracht_lib.preprocessors import ForgetOrphanMetadata, ReadAnswersAsData, SanitiseFeedback
 

@@ -27,3 +27,55 @@ def tool_env(progress_home: Path) -> dict[str, str]:
     env["PATH"] = os.pathsep.join([str(VENV_BIN), env.get("PATH", "")])
     env["VEERKRACHT_HOME"] = str(progress_home)
     return env
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_course(workspace: Path, env: dict[str, str], *extra: str, timeout: float = 120):
+    """Run ``veerkracht start`` headless; return the process, the Dutch output so far and the course URL."""
+    import re
+    import subprocess
+    import time
+
+    port = free_port()
+    env = {k: v for k, v in env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    proc = subprocess.Popen(
+        [str(VENV_BIN / "veerkracht"), "start", "--map", str(workspace), "--poort", str(port), *extra],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+    deadline = time.monotonic() + timeout
+    url = None
+    while time.monotonic() < deadline and proc.poll() is None:
+        line = proc.stdout.readline()
+        lines.append(line)
+        found = re.search(r"(http://127\.0\.0\.1:\d+/\S+)", line)
+        if found:
+            url = found.group(1)
+            break
+    if url is None:
+        proc.kill()
+        raise AssertionError("the course did not start:\n" + "".join(lines))
+    return proc, "".join(lines), url, port
+
+
+def stop_course(proc) -> str:
+    import signal
+    import subprocess
+
+    proc.send_signal(signal.SIGINT)
+    try:
+        out, _ = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, _ = proc.communicate()
+    return out or ""

@@ -34,9 +34,7 @@ def test_framework_shape_matches_the_article() -> None:
 
 def test_corrections_from_the_brief_are_stated() -> None:
     fw = model.load_framework()
-    text = " ".join(
-        f"{i.name} {i.description} {i.correction}" for p in fw.programmes for i in p.interventions
-    )
+    text = " ".join(f"{i.name} {i.description} {i.correction}" for p in fw.programmes for i in p.interventions)
     assert "Pith of Learning" in text
     assert "Under Pressure" in text
     assert "ROR" in text or "Rijksopleidingsinstituut" in text
@@ -48,7 +46,10 @@ def test_validation_catches_broken_vignettes() -> None:
     step = good.steps[good.start]
     broken_option = model.Option(text="x", feedback="", serves=("Z",), next="nergens")
     broken = model.Vignette(
-        **{**good.__dict__, "steps": {**good.steps, good.start: model.Step(step.id, step.prompt, (broken_option,))}}
+        **{
+            **good.__dict__,
+            "steps": {**good.steps, good.start: model.Step(step.id, step.prompt, (broken_option,))},
+        }
     )
     problems = " ".join(model.validate_vignette(broken, sources))
     assert "2-4 options" in problems

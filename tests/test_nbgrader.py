@@ -15,7 +15,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from conftest import REPO
 
 ASSIGNMENT = "a_democratische_vorming"
@@ -40,7 +39,7 @@ def _answer_cell(nb: nbformat.NotebookNode, qid: str) -> nbformat.NotebookNode:
 
 def _fill(nb: nbformat.NotebookNode, qid: str, line: str, keep_check: bool = True) -> None:
     cell = _answer_cell(nb, qid)
-    rest = [l for l in cell.source.splitlines()[1:] if keep_check or not l.startswith("controleer")]
+    rest = [line for line in cell.source.splitlines()[1:] if keep_check or not line.startswith("controleer")]
     cell.source = "\n".join([line, *rest])
 
 
@@ -58,7 +57,10 @@ def _learners(release: nbformat.NotebookNode, solutions: dict[str, str]) -> dict
     goed = copy()
     for grade_id, line in solutions.items():
         _fill(goed, grade_id.removeprefix("antwoord_"), line)
-    _reflect(goed, "Een leerling zei iets over 'die lui'. Ik liet het gaan. Nu zou ik een klassenvergadering houden.")
+    _reflect(
+        goed,
+        "Een leerling zei iets over 'die lui'. Ik liet het gaan. Nu zou ik een klassenvergadering houden.",
+    )
     learners["goed"] = goed
 
     learners["leeg"] = copy()
@@ -91,7 +93,11 @@ def _learners(release: nbformat.NotebookNode, solutions: dict[str, str]) -> dict
     test_a4.source = "2"  # an edited locked test cell
     forged = nbformat.v4.new_code_cell("antwoord_a5 = 'F'")
     forged.metadata["nbgrader"] = {
-        "grade_id": "antwoord_a5", "solution": True, "grade": False, "locked": False, "schema_version": 3
+        "grade_id": "antwoord_a5",
+        "solution": True,
+        "grade": False,
+        "locked": False,
+        "schema_version": 3,
     }
     vals.cells.append(forged)  # a forged duplicate answer cell after the real one
     learners["vals"] = vals
@@ -109,9 +115,7 @@ def _learners(release: nbformat.NotebookNode, solutions: dict[str, str]) -> dict
     for grade_id, line in solutions.items():
         _fill(geknipt, grade_id.removeprefix("antwoord_"), line)
     geknipt.cells = [
-        c
-        for c in geknipt.cells
-        if c.metadata.get("nbgrader", {}).get("grade_id") not in ("antwoord_a2", "toets_a3")
+        c for c in geknipt.cells if c.metadata.get("nbgrader", {}).get("grade_id") not in ("antwoord_a2", "toets_a3")
     ]
     learners["geknipt"] = geknipt
     return learners
@@ -119,7 +123,12 @@ def _learners(release: nbformat.NotebookNode, solutions: dict[str, str]) -> dict
 
 def _run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "nbgrader", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "nbgrader", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 

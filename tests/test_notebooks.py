@@ -7,11 +7,19 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import REPO
 from nbclient import NotebookClient
 
-from conftest import REPO
-
-OUTLINE = ["Overzicht", "Leerdoelen", "Uitleg", "Casussen", "Opdrachten", "Reflectie", "Samenvatting", "Bronnen"]
+OUTLINE = [
+    "Overzicht",
+    "Leerdoelen",
+    "Uitleg",
+    "Casussen",
+    "Opdrachten",
+    "Reflectie",
+    "Samenvatting",
+    "Bronnen",
+]
 LESSONS = sorted((REPO / "course").rglob("*.ipynb"))
 SOURCES = sorted((REPO / "solutions").rglob("*.ipynb"))
 RELEASES = sorted((REPO / "exercises").rglob("*.ipynb"))

@@ -25,7 +25,10 @@ def test_literal_answers_are_read(source: str, value: object) -> None:
 @pytest.mark.parametrize(
     ("source", "fragment"),
     [
-        ("get_ipython().input_transformers_cleanup.append(lambda l: [])\nantwoord_a1 = {'POL'}", "meer dan het antwoord"),
+        (
+            "get_ipython().input_transformers_cleanup.append(lambda l: [])\nantwoord_a1 = {'POL'}",
+            "meer dan het antwoord",
+        ),
         ("antwoord_a1 = {'POL'}\nget_ipython().ast_node_interactivity = 'none'", "meer dan het antwoord"),
         ("import os\nantwoord_a1 = {'POL'}", "meer dan het antwoord"),
         ("antwoord_a1 = set(['POL'])", "geen gewone waarde"),
@@ -75,7 +78,10 @@ def test_feedback_sanitiser_drops_tracebacks_of_test_cells() -> None:
     cell = _cell("toets", grade_id="toets_a1", grade=True, locked=True, points=1)
     cell.outputs = [
         nbformat.v4.new_output(
-            "error", ename="NameError", evalue="x", traceback=["Cell In[3], line 4", "punten('a1', sleutel={'POL'})"]
+            "error",
+            ename="NameError",
+            evalue="x",
+            traceback=["Cell In[3], line 4", "punten('a1', sleutel={'POL'})"],
         ),
         nbformat.v4.new_output(
             "error", ename="AnswerFormError", evalue="m", traceback=["Vraag a1: Let op", "- bericht"]

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from conftest import REPO
+
 from veerkracht_lib import build
 
 pytestmark = pytest.mark.slow
@@ -33,7 +33,10 @@ def _secrets() -> list[str]:
     for path in build.source_notebooks(REPO):
         nb = nbformat.read(path, as_version=4)
         for cell in nb.cells:
-            for begin, end in (("BEGIN SOLUTION", "END SOLUTION"), ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS")):
+            for begin, end in (
+                ("BEGIN SOLUTION", "END SOLUTION"),
+                ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS"),
+            ):
                 for block in re.findall(rf"### {begin}\n(.*?)\n### {end}", cell.source, re.S):
                     found += [line.strip() for line in block.splitlines() if len(line.strip()) > 12]
     # the hidden-test lines hold every key in plaintext: punten("a1", sleutel=...)
@@ -51,9 +54,7 @@ def test_secrets_are_found_in_solutions_itself() -> None:
     """The scan can fail: it finds the secrets where they are."""
     secrets = _secrets()
     assert len(secrets) >= 15
-    text = "\n".join(
-        c.source for p in build.source_notebooks(REPO) for c in nbformat.read(p, as_version=4).cells
-    )
+    text = "\n".join(c.source for p in build.source_notebooks(REPO) for c in nbformat.read(p, as_version=4).cells)
     assert all(s in text for s in secrets)
     assert sum("sleutel=" in s for s in secrets) == len(build.extract_keys(REPO))
 

@@ -18,7 +18,11 @@ from veerkracht_lib.model import load_questions
         ({"POL", "REK"}, {"POL", "REK", "GRP"}, 0.6667),
         ({"POL"}, {"POL", "REK", "GRP"}, 0.3333),
         ({"POL", "REK", "GRP", "SOC"}, {"POL", "REK", "GRP"}, 0.65),  # 3/4 minus one extra label
-        ({"POL", "REK", "GRP", "SOC", "IDE", "CUL", "TRA", "IND"}, {"POL", "REK", "GRP"}, 0.0),  # labelling all
+        (
+            {"POL", "REK", "GRP", "SOC", "IDE", "CUL", "TRA", "IND"},
+            {"POL", "REK", "GRP"},
+            0.0,
+        ),  # labelling all
         ({"SOC"}, {"POL"}, 0.0),
         (set(), {"POL"}, 0.0),
         ({"ONV"}, {"ONV"}, 1.0),
@@ -33,9 +37,7 @@ def test_multilabel_over_labelling_costs_more_than_jaccard_alone() -> None:
     assert scoring.score_multilabel({"A", "B", "C"}, key) < len(key) / 3
 
 
-@pytest.mark.parametrize(
-    ("answer", "expected"), [("F", 1.0), ("A", 0.5), ("B", 0.0), ("", 0.0), (None, 0.0)]
-)
+@pytest.mark.parametrize(("answer", "expected"), [("F", 1.0), ("A", 0.5), ("B", 0.0), ("", 0.0), (None, 0.0)])
 def test_single(answer: str, expected: float) -> None:
     assert scoring.score_single(answer, {"F": 1.0, "A": 0.5}) == expected
 

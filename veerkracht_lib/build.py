@@ -125,7 +125,9 @@ def drift(root: Path) -> list[str]:
         committed = root / "exercises"
         fresh_files = {p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file()}
         committed_files = {
-            p.relative_to(committed) for p in committed.rglob("*") if p.is_file() and ".ipynb_checkpoints" not in p.parts
+            p.relative_to(committed)
+            for p in committed.rglob("*")
+            if p.is_file() and ".ipynb_checkpoints" not in p.parts
         }
         for rel in sorted(fresh_files ^ committed_files):
             problems.append(f"exercises/{rel}")

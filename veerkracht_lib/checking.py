@@ -100,7 +100,10 @@ def controleer(vraag: Any, antwoord: Any = None) -> Resultaat:
 
 
 def _question_html(question: Question) -> str:
-    parts = [f"<h4 style='margin:0.2em 0'>{esc(question.id)}. {esc(question.title)}</h4>", paragraphs(question.prompt)]
+    parts = [
+        f"<h4 style='margin:0.2em 0'>{esc(question.id)}. {esc(question.title)}</h4>",
+        paragraphs(question.prompt),
+    ]
     if question.items:
         rows = "".join(
             f"<tr><td style='padding:2px 8px;vertical-align:top'><strong>{esc(n)}</strong></td>"
@@ -112,7 +115,9 @@ def _question_html(question: Question) -> str:
         f"<tr><td style='padding:2px 8px'><code>{esc(code)}</code></td><td style='padding:2px 8px'>{esc(label)}</td></tr>"
         for code, label in question.options.items()
     )
-    parts.append(f"<table style='margin:0.3em 0'><caption style='text-align:left'>{esc(texts.QUESTION_CODES)}</caption>{rows}</table>")
+    parts.append(
+        f"<table style='margin:0.3em 0'><caption style='text-align:left'>{esc(texts.QUESTION_CODES)}</caption>{rows}</table>"
+    )
     parts.append(
         f"<p style='margin:0.3em 0'>{esc(texts.QUESTION_TEMPLATE)}: <code>{esc(question.template)}</code> &nbsp; "
         f"{esc(texts.QUESTION_EXAMPLE)}: <code>{esc(question.example)}</code> "

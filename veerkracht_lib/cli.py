@@ -61,10 +61,9 @@ def _wait_ready(proc: subprocess.Popen[bytes], port: int, token: str) -> bool:
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             return False
-        with contextlib.suppress(urllib.error.URLError, OSError):
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return True
+        with contextlib.suppress(urllib.error.URLError, OSError), urllib.request.urlopen(url, timeout=2) as response:
+            if response.status == 200:
+                return True
         time.sleep(0.2)
     return False
 

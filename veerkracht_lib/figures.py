@@ -20,7 +20,12 @@ from . import texts
 from .model import Framework, load_framework
 from .render import PALETTE, HTMLView, box, esc
 
-RING_COLOURS = {"core": PALETTE["yellow"], "risk": PALETTE["orange"], "programme": PALETTE["sky"], "value": PALETTE["green"]}
+RING_COLOURS = {
+    "core": PALETTE["yellow"],
+    "risk": PALETTE["orange"],
+    "programme": PALETTE["sky"],
+    "value": PALETTE["green"],
+}
 FADED = "#e6e6e6"
 HIGHLIGHT_EDGE = PALETTE["blue"]
 RADII = {"core": 1.0, "risk": 2.15, "programme": 3.3, "value": 4.1}

@@ -135,12 +135,7 @@ class ReadAnswersAsData(NbGraderPreprocessor):
         grade_id = meta.get("grade_id")
         if grade_id and meta.get("locked"):
             return cell, resources  # restored from the source by OverwriteCells
-        if (
-            grade_id
-            and meta.get("solution")
-            and not meta.get("grade")
-            and str(grade_id).startswith(ANSWER_PREFIX)
-        ):
+        if grade_id and meta.get("solution") and not meta.get("grade") and str(grade_id).startswith(ANSWER_PREFIX):
             cell.source = answer_cell_source(cell.source, str(grade_id), self.max_chars)
         else:
             cell.source = neutralised_source(cell.source)

@@ -70,7 +70,10 @@ def _clean(data: Any) -> dict[str, Any] | None:
             }
     for pid, entry in (data.get("practice") or {}).items():
         if isinstance(entry, dict) and isinstance(entry.get("correct"), bool):
-            out["practice"][str(pid)] = {"correct": entry["correct"], "updated": str(entry.get("updated", ""))}
+            out["practice"][str(pid)] = {
+                "correct": entry["correct"],
+                "updated": str(entry.get("updated", "")),
+            }
     return out
 
 

@@ -65,8 +65,10 @@ def toon_interventies(programma: Any) -> HTMLView:
 def toon_begrippen() -> HTMLView:
     """The glossary of professional terms used in the course."""
     terms = load_glossary()
-    rows = "".join(f"<dt><strong>{esc(t.term)}</strong></dt><dd style='margin:0 0 0.4em 1.2em'>{esc(t.definition)}</dd>"
-                   for t in terms)
+    rows = "".join(
+        f"<dt><strong>{esc(t.term)}</strong></dt><dd style='margin:0 0 0.4em 1.2em'>{esc(t.definition)}</dd>"
+        for t in terms
+    )
     plain = "\n".join([texts.GLOSSARY_TITLE, *(f"- {t.term}: {t.definition}" for t in terms)])
     return HTMLView(f"<h4>{esc(texts.GLOSSARY_TITLE)}</h4><dl>{rows}</dl>", plain)
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 # --- answers and checking -------------------------------------------------------------------
 UNKNOWN_QUESTION = "Vraag {qid!r} bestaat niet. Kies een van deze vragen: {known}."
-QUESTION_ID_NOT_TEXT = "Zet de naam van de vraag tussen aanhalingstekens, bijvoorbeeld controleer(\"a1\", antwoord_a1)."
+QUESTION_ID_NOT_TEXT = 'Zet de naam van de vraag tussen aanhalingstekens, bijvoorbeeld controleer("a1", antwoord_a1).'
 EMPTY_ANSWER = "Je hebt nog niets ingevuld. Pas de regel met {template} aan."
 NOT_FILLED_ITEMS = "Je hebt nog niet alles ingevuld. Vul ook iets in bij: {items}."
 WRONG_TYPE_SET = (
-    "Je antwoord moet een verzameling codes tussen accolades zijn, bijvoorbeeld {example}. "
-    "Je gaf nu {given}."
+    "Je antwoord moet een verzameling codes tussen accolades zijn, bijvoorbeeld {example}. Je gaf nu {given}."
 )
 WRONG_TYPE_SINGLE = "Je antwoord moet één code tussen aanhalingstekens zijn, bijvoorbeeld {example}. Je gaf nu {given}."
 WRONG_TYPE_LIST = (
@@ -22,7 +21,7 @@ WRONG_TYPE_LIST = (
 WRONG_TYPE_DICT = (
     "Je antwoord moet de vorm van het sjabloon houden: nummers met een code, bijvoorbeeld {example}. Je gaf nu {given}."
 )
-CODE_NOT_TEXT = "{given} is geen code. Zet elke code tussen aanhalingstekens, bijvoorbeeld \"{code}\"."
+CODE_NOT_TEXT = '{given} is geen code. Zet elke code tussen aanhalingstekens, bijvoorbeeld "{code}".'
 UNKNOWN_CODE = "De code {code!r} bestaat niet bij deze vraag. Kies uit: {options}."
 UNKNOWN_CODE_SUGGEST = "De code {code!r} bestaat niet bij deze vraag. Bedoel je {suggestion!r}?"
 EXCLUSIVE_CODE = "{code!r} ({label}) kun je niet combineren met andere codes. Kies het alleen, of laat het weg."
@@ -30,7 +29,9 @@ DUPLICATE_CODE = "Je noemt {code!r} twee keer. Noem elke stap één keer."
 MISSING_STEPS = "Je volgorde mist nog: {codes}. Zet alle {n} stappen in de lijst."
 UNKNOWN_ITEM = "Nummer {item} hoort niet bij deze vraag. De nummers zijn: {items}."
 MISSING_ITEMS = "Je mist nog nummer(s): {items}."
-TARGET_USED_TWICE = "Je gebruikt {code!r} bij meer dan één situatie. Bij deze vraag past elke werkvorm bij één situatie."
+TARGET_USED_TWICE = (
+    "Je gebruikt {code!r} bij meer dan één situatie. Bij deze vraag past elke werkvorm bij één situatie."
+)
 ANSWER_TOO_LONG = "Je antwoord is te lang. Gebruik alleen de vorm uit het sjabloon."
 INTERNAL_PROBLEM = (
     "Er ging iets mis bij het controleren. Je antwoord is niet verloren. "
@@ -55,36 +56,26 @@ QUESTION_POINTS = "{points:g} punten"
 RESULT_FORM_PROBLEM = "Let op de vorm van je antwoord"
 
 # --- grading (nbgrader) ----------------------------------------------------------------------
-GRADE_NOT_READ = (
-    "Deze cel is bij het nakijken niet uitgevoerd. Alleen de antwoordregels tellen mee."
-)
+GRADE_NOT_READ = "Deze cel is bij het nakijken niet uitgevoerd. Alleen de antwoordregels tellen mee."
 GRADE_UNREADABLE = "Je antwoordcel kon niet als antwoord gelezen worden: {reason}"
 PARSE_SYNTAX = "er staat een schrijffout in (regel {line}). Controleer aanhalingstekens, komma's en haakjes."
-PARSE_NOT_ASSIGNMENT = (
-    "de cel bevat meer dan het antwoord (regel {line}). Laat alleen de regel {name} = ... staan."
-)
+PARSE_NOT_ASSIGNMENT = "de cel bevat meer dan het antwoord (regel {line}). Laat alleen de regel {name} = ... staan."
 PARSE_NOT_LITERAL = "na {name} = staat geen gewone waarde maar code (regel {line}). Gebruik de vorm uit het sjabloon."
 PARSE_NO_ANSWER = "er staat geen regel {name} = ... in de cel."
 PARSE_TOO_LONG = "de cel is te lang (meer dan {limit} tekens)."
 
 # --- progress --------------------------------------------------------------------------------
 PROGRESS_CORRUPT = (
-    "Je opgeslagen voortgang kon niet worden gelezen. We beginnen opnieuw. "
-    "Het oude bestand is bewaard als {backup}."
+    "Je opgeslagen voortgang kon niet worden gelezen. We beginnen opnieuw. Het oude bestand is bewaard als {backup}."
 )
-PROGRESS_UNREADABLE = (
-    "Je voortgang kon niet worden gelezen ({reason}). We beginnen opnieuw; er is niets gewist."
-)
+PROGRESS_UNREADABLE = "Je voortgang kon niet worden gelezen ({reason}). We beginnen opnieuw; er is niets gewist."
 PROGRESS_NOT_SAVED = "Je voortgang kon niet worden opgeslagen ({reason}). Je kunt gewoon verder werken."
 PROGRESS_TITLE = "Mijn voortgang"
 PROGRESS_EMPTY = "Je hebt nog geen casussen gespeeld en nog geen vragen gecontroleerd."
 PROGRESS_WHERE = (
-    "Je voortgang staat alleen op deze computer, in het bestand {path}. "
-    "Er gaat niets naar de makers van de cursus."
+    "Je voortgang staat alleen op deze computer, in het bestand {path}. Er gaat niets naar de makers van de cursus."
 )
-PROGRESS_HOW = (
-    "Bewaren als bestand: exporteer_voortgang(). Alles wissen: wis_voortgang(bevestig=True)."
-)
+PROGRESS_HOW = "Bewaren als bestand: exporteer_voortgang(). Alles wissen: wis_voortgang(bevestig=True)."
 PROGRESS_CASES = "Casussen"
 PROGRESS_QUESTIONS = "Vragen"
 PROGRESS_CASE_DONE = "afgerond ({ending})"
@@ -100,8 +91,8 @@ PROGRESS_NOTHING_TO_DELETE = "Er was geen opgeslagen voortgang."
 
 # --- vignettes -------------------------------------------------------------------------------
 CASE_UNKNOWN = "Casus {cid!r} bestaat niet. Kies een van deze casussen: {known}."
-CASE_SETTING = "Setting"
-CASE_PROFESSIONAL = "Professional"
+CASE_SETTING = "Waar"
+CASE_PROFESSIONAL = "Wie"
 CASE_CONTINUE = "Verder"
 CASE_RESTART = "Opnieuw beginnen"
 CASE_RESUMED = "Je was hier gebleven. Je kunt verder gaan of opnieuw beginnen."
@@ -127,12 +118,8 @@ MODEL_ALT_INTRO = (
     "psychologisch trauma. Daaromheen staan zeven risicofactoren: {risks}. Daaromheen staan zes beschermende "
     "programma's: {programmes}. De buitenste ring bevat zes waarden: {values}."
 )
-MODEL_ALT_HIGHLIGHT_PROGRAMME = (
-    "Gemarkeerd: programma {code}, {name}. Het werkt op de risicofactoren {risks}. De waarden die het dragen zijn {values}."
-)
-MODEL_ALT_HIGHLIGHT_RISK = (
-    "Gemarkeerd: risicofactor {name}. Programma's die hierop werken: {programmes}."
-)
+MODEL_ALT_HIGHLIGHT_PROGRAMME = "Gemarkeerd: programma {code}, {name}. Het werkt op de risicofactoren {risks}. De waarden die het dragen zijn {values}."
+MODEL_ALT_HIGHLIGHT_RISK = "Gemarkeerd: risicofactor {name}. Programma's die hierop werken: {programmes}."
 MODEL_ALT_HIGHLIGHT_VALUE = "Gemarkeerd: waarde {code}, {name}. Programma's die deze waarde dragen: {programmes}."
 MODEL_ALT_HIGHLIGHT_CORE = "Gemarkeerd: de kern, het individu."
 MODEL_UNKNOWN_PART = "{given!r} is geen onderdeel van het model. Kies uit: {known}."
