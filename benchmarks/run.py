@@ -1,0 +1,120 @@
+"""Speed and memory figures of the course, each against a baseline measured in the same run.
+
+Run: ``.venv/bin/python benchmarks/run.py`` (about a minute). Targets from the foundation issue:
+- ``import veerkracht_lib`` under a quarter of ``import matplotlib.pyplot``;
+- every notebook top to bottom, kernel start included, under 3 s;
+- kernel peak RSS after module a under 120 MB;
+- a vignette click handled in under 10 ms (median, in-process).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+os.environ.setdefault("VEERKRACHT_HOME", tempfile.mkdtemp(prefix="veerkracht-bench-"))
+os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+
+
+def import_seconds(module: str) -> float:
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    return float(done.stdout)
+
+
+def bench_import(rounds: int = 7) -> None:
+    ours, theirs = [], []
+    for _ in range(rounds):  # interleaved, so machine noise hits both alike
+        ours.append(import_seconds("veerkracht_lib"))
+        theirs.append(import_seconds("matplotlib.pyplot"))
+    a, b = statistics.median(ours), statistics.median(theirs)
+    print(f"import veerkracht_lib      {a * 1000:7.1f} ms (median of {rounds})")
+    print(f"import matplotlib.pyplot   {b * 1000:7.1f} ms (median of {rounds})")
+    print(f"  ratio {a / b:.3f}  (target < 0.25)  {'OK' if a / b < 0.25 else 'MISSED'}")
+
+
+def _execute(path: Path) -> tuple[float, float]:
+    """Seconds to run a notebook with a fresh kernel (start included), and the kernel's peak RSS in MB."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(
+        nbformat.v4.new_code_cell("import resource; resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024")
+    )
+    start = time.perf_counter()
+    client = NotebookClient(
+        nb, timeout=120, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(path.parent)}}
+    )
+    client.execute()
+    seconds = time.perf_counter() - start
+    rss = float(nb.cells[-1].outputs[0]["data"]["text/plain"])
+    return seconds, rss
+
+
+def bench_notebooks(rounds: int = 3) -> None:
+    empty = Path(tempfile.mkdtemp()) / "leeg.ipynb"
+    import nbformat
+
+    nbformat.write(nbformat.v4.new_notebook(), empty)
+    base = [_execute(empty) for _ in range(rounds)]
+    base_s = statistics.median(s for s, _ in base)
+    base_rss = statistics.median(r for _, r in base)
+    print(f"empty notebook (baseline)  {base_s:5.2f} s   peak RSS {base_rss:6.1f} MB")
+    paths = [*sorted((REPO / "course").rglob("*.ipynb")), *sorted((REPO / "exercises").rglob("*.ipynb"))]
+    for path in paths:
+        runs = [_execute(path) for _ in range(rounds)]
+        seconds = statistics.median(s for s, _ in runs)
+        rss = max(r for _, r in runs)
+        verdict = "OK" if seconds < 3 else "MISSED"
+        name = str(path.relative_to(REPO))
+        print(f"{name:58s} {seconds:5.2f} s ({seconds / base_s:4.1f}x baseline, target < 3 s) {verdict}")
+        if path.name.startswith("a_") and "course" in path.parts:
+            verdict = "OK" if rss < 120 else "MISSED"
+            print(
+                f"  kernel peak RSS after module a {rss:6.1f} MB ({rss / base_rss:4.2f}x baseline, target < 120 MB) {verdict}"
+            )
+
+
+def bench_click(clicks: int = 400) -> None:
+    import ipywidgets as widgets
+
+    from veerkracht_lib.model import load_vignettes
+    from veerkracht_lib.progress import ProgressStore
+    from veerkracht_lib.vignette import CaseWidget
+
+    vignette = load_vignettes()["a1_klassenvergadering"]
+    store = ProgressStore(Path(tempfile.mkdtemp()))
+    widget = CaseWidget(vignette, store)
+    times = []
+    for _ in range(clicks):
+        if widget.ending is not None or widget.options_box.layout.display == "none":
+            widget.restart()
+        start = time.perf_counter()
+        widget.option_buttons[0].click()
+        times.append(time.perf_counter() - start)
+    button = widgets.Button()
+    button.on_click(lambda _b: None)
+    base = []
+    for _ in range(clicks):
+        start = time.perf_counter()
+        button.click()
+        base.append(time.perf_counter() - start)
+    a, b = statistics.median(times), statistics.median(base)
+    print(
+        f"vignette click (render + atomic save)  median {a * 1000:6.2f} ms, p95 {sorted(times)[int(clicks * 0.95)] * 1000:6.2f} ms"
+    )
+    print(f"empty button click (baseline)          median {b * 1000:6.3f} ms")
+    print(f"  target < 10 ms  {'OK' if a < 0.010 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    bench_import()
+    bench_click()
+    bench_notebooks()
