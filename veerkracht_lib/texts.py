@@ -165,3 +165,16 @@ CLI_HELP_CONFIGURE = "stel JupyterLab in voor deelnemers (Nederlandse menu's, zo
 CLI_HELP_PROGRESS = "toon, exporteer of wis je opgeslagen voortgang"
 CLI_HELP_FILE = "bestandsnaam voor de export"
 CLI_HELP_CONFIRM = "bevestig dat je alles wilt wissen"
+
+# --- friendly errors in notebooks (friendly.py) ---------------------------------------------
+FRIENDLY_NAME_UNKNOWN = "De naam '{name}' is (nog) niet bekend."
+FRIENDLY_NAME_SUGGEST = "Bedoel je '{suggestion}'?"
+FRIENDLY_NAME_HINT = (
+    "Heb je de cel waarin die naam staat al uitgevoerd? Voer de cellen van boven naar beneden uit met Shift+Enter."
+)
+FRIENDLY_SYNTAX = "Er staat een schrijffout in regel {line}:"
+FRIENDLY_SYNTAX_QUOTE = 'Er mist een aanhalingsteken. Zet elke code tussen twee aanhalingstekens, zoals "POL".'
+FRIENDLY_SYNTAX_BRACKET = "Er mist een haakje, of er staat er een te veel. Elk ( [ { heeft een ) ] } nodig."
+FRIENDLY_SYNTAX_COMMA = "Mist er een komma? Zet een komma tussen de codes."
+FRIENDLY_SYNTAX_INDENT = "Begin de regel helemaal links, zonder spaties ervoor."
+FRIENDLY_SYNTAX_GENERAL = "Vergelijk je regel met het sjabloon: aanhalingstekens, komma's en haakjes."

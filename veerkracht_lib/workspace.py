@@ -26,6 +26,7 @@ INSTRUCTOR_SERVER_EXTENSIONS = (
     "nbgrader.server_extensions.formgrader",
     "nbgrader.server_extensions.course_list",
 )
+KERNEL_EXTENSION = "veerkracht_lib.friendly"
 LAB_OVERRIDES = {
     "@jupyterlab/translation-extension:plugin": {"locale": "nl_NL"},
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false"},
@@ -121,6 +122,10 @@ def configure_lab(prefix: Path | None = None) -> bool:
     changed |= _merge_json(
         prefix / "etc/jupyter/labconfig/page_config.json",
         {"disabledExtensions": plugins, "lockedExtensions": plugins},
+    )
+    changed |= _merge_json(
+        prefix / "etc/ipython/ipython_kernel_config.json",
+        {"IPKernelApp": {"extensions": [KERNEL_EXTENSION]}},
     )
     for extension in INSTRUCTOR_SERVER_EXTENSIONS:
         changed |= _merge_json(
