@@ -45,6 +45,9 @@ def start_course(workspace: Path, env: dict[str, str], *extra: str, timeout: flo
 
     port = free_port()
     env = {k: v for k, v in env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    # JupyterLab keeps layouts and user settings per OS user: give each test its own
+    env["JUPYTERLAB_WORKSPACES_DIR"] = str(workspace.parent / "lab-workspaces")
+    env["JUPYTERLAB_SETTINGS_DIR"] = str(workspace.parent / "lab-user-settings")
     proc = subprocess.Popen(
         [str(VENV_BIN / "veerkracht"), "start", "--map", str(workspace), "--poort", str(port), *extra],
         env=env,

@@ -26,7 +26,7 @@ CHROMIUM_ARGS = [
 
 
 def _run_cell(page, text: str) -> None:
-    cell = page.locator(".jp-CodeCell", has_text=text).first
+    cell = page.locator(".jp-CodeCell:visible", has_text=text).first
     cell.scroll_into_view_if_needed()
     cell.locator(".jp-InputArea-editor").click()
     page.keyboard.press("Shift+Enter")
@@ -41,7 +41,9 @@ def test_learner_plays_a_case_in_jupyterlab(tmp_path: Path, tool_env: dict[str, 
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(f"http://127.0.0.1:{port}/lab/tree/course/modules/a_democratische_vorming.ipynb?token={token}")
+            page.goto(
+                f"http://127.0.0.1:{port}/lab/tree/course/modules/a_democratische_vorming.ipynb?reset&token={token}"
+            )
             menubar = page.locator(".lm-MenuBar-content")
             expect(menubar).to_contain_text("Bestand", timeout=60_000)  # Dutch menus
             expect(menubar).not_to_contain_text("Formgrader")
@@ -50,7 +52,7 @@ def test_learner_plays_a_case_in_jupyterlab(tmp_path: Path, tool_env: dict[str, 
             page.wait_for_selector("text=Kernel", state="attached", timeout=60_000)
             _run_cell(page, "from veerkracht_lib import")
             _run_cell(page, 'speel_casus("a1_klassenvergadering")')
-            case = page.locator(".veerkracht-case").first
+            case = page.locator(".veerkracht-case:visible").first
             expect(case).to_contain_text("Stemmen heeft geen zin", timeout=60_000)
             first_option = case.locator(".widget-button").first
             first_option.focus()

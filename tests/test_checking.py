@@ -105,3 +105,13 @@ def test_question_view_shows_codes_and_template(qid: str) -> None:
     assert question.template in html.replace("&quot;", '"').replace("&#x27;", "'")
     for code in question.options:
         assert f"<code>{code}</code>" in html
+
+
+def test_calls_without_arguments_explain_themselves() -> None:
+    from veerkracht_lib import oefenvraag, speel_casus, toon_interventies
+
+    assert "Kies een van deze vragen" in repr(controleer()) or "aanhalingstekens" in repr(controleer())
+    assert "a1" in repr(toon_vraag())
+    assert "a1_klassenvergadering" in repr(speel_casus())
+    assert "a_p1" in repr(oefenvraag())
+    assert "Kies uit: a, b, c" in repr(toon_interventies())

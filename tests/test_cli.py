@@ -115,3 +115,14 @@ def test_progress_command(tmp_path: Path, capsys: pytest.CaptureFixture[str], pr
     assert "Weet je het zeker" in capsys.readouterr().out
     assert cli.main(["voortgang", "wis", "--bevestig"]) == 0
     assert not (progress_home / "voortgang.json").exists()
+
+
+def test_command_line_mistakes_are_explained_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["start", "--poort", "abc"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "geen geldig getal" in err and "gebruik:" in err
+    with pytest.raises(SystemExit):
+        cli.main(["stat"])
+    assert "onbekende keuze" in capsys.readouterr().err

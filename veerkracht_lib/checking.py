@@ -80,7 +80,7 @@ def _judge(question: Question, raw: Any) -> Resultaat:
     return Resultaat(question.id, "nog_niet", [texts.RESULT_WRONG], 0.0)
 
 
-def controleer(vraag: Any, antwoord: Any = None) -> Resultaat:
+def controleer(vraag: Any = None, antwoord: Any = None) -> Resultaat:
     """Check the answer to one question and say, in Dutch, what is right or what to change."""
     try:
         questions = load_questions()
@@ -134,7 +134,7 @@ def _question_plain(question: Question) -> str:
     return "\n".join(lines)
 
 
-def toon_vraag(vraag: str) -> HTMLView:
+def toon_vraag(vraag: Any = None) -> HTMLView:
     """Show one graded question from the question bank: text, codes, template."""
     questions = load_questions()
     question = questions.get(vraag) if isinstance(vraag, str) else None

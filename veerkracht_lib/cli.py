@@ -20,6 +20,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import NoReturn
 
 from . import texts
 
@@ -159,9 +160,44 @@ def cmd_build(args: argparse.Namespace) -> int:
     return build.main(["--check"] if args.check else [])
 
 
+_ARGPARSE_DUTCH = {
+    "usage:": "gebruik:",
+    "positional arguments:": "onderdelen:",
+    "options:": "opties:",
+    "show this help message and exit": "toon deze hulp en stop",
+    "unrecognized arguments:": "onbekende opties:",
+    "the following arguments are required:": "dit ontbreekt nog:",
+    "invalid int value:": "geen geldig getal:",
+    "invalid choice:": "onbekende keuze:",
+    "choose from": "kies uit",
+    "expected one argument": "hier hoort één waarde bij",
+    "argument ": "bij ",
+}
+
+
+def _dutch(text: str) -> str:
+    for english, dutch in _ARGPARSE_DUTCH.items():
+        text = text.replace(english, dutch)
+    return text
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    """argparse with its messages in Dutch: learners type these commands."""
+
+    def format_usage(self) -> str:
+        return _dutch(super().format_usage())
+
+    def format_help(self) -> str:
+        return _dutch(super().format_help())
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, texts.CLI_BAD_ARGUMENTS.format(prog=self.prog, detail=_dutch(message)))
+
+
 def parser() -> argparse.ArgumentParser:
-    main_parser = argparse.ArgumentParser(prog="veerkracht", description=texts.CLI_DESCRIPTION)
-    sub = main_parser.add_subparsers(dest="command", required=True)
+    main_parser = DutchArgumentParser(prog="veerkracht", description=texts.CLI_DESCRIPTION)
+    sub = main_parser.add_subparsers(dest="command", required=True, parser_class=DutchArgumentParser)
     start = sub.add_parser("start", help=texts.CLI_HELP_START)
     start.add_argument("--map", help=texts.CLI_HELP_MAP)
     start.add_argument("--poort", type=int, help=texts.CLI_HELP_PORT)

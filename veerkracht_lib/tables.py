@@ -30,7 +30,7 @@ def _short(source: Source) -> str:
     return f"{source.author}{year}"
 
 
-def toon_interventies(programma: Any) -> HTMLView:
+def toon_interventies(programma: Any = None) -> HTMLView:
     """The interventions of one programme: what they are, how well they are supported, corrections, sources."""
     fw = load_framework()
     code = str(programma).strip().lower() if isinstance(programma, str) else programma

@@ -178,3 +178,4 @@ FRIENDLY_SYNTAX_BRACKET = "Er mist een haakje, of er staat er een te veel. Elk (
 FRIENDLY_SYNTAX_COMMA = "Mist er een komma? Zet een komma tussen de codes."
 FRIENDLY_SYNTAX_INDENT = "Begin de regel helemaal links, zonder spaties ervoor."
 FRIENDLY_SYNTAX_GENERAL = "Vergelijk je regel met het sjabloon: aanhalingstekens, komma's en haakjes."
+CLI_BAD_ARGUMENTS = "{prog}: dat begrijp ik niet ({detail}). Hulp: veerkracht --help\n"

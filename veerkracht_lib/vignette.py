@@ -232,7 +232,7 @@ def _unknown(message: str) -> Any:
     return HTMLView(box("vorm_fout", message, ""), message)
 
 
-def speel_casus(casus: str) -> Any:
+def speel_casus(casus: Any = None) -> Any:
     """Play one case, e.g. ``speel_casus("a1_klassenvergadering")``."""
     vignettes = load_vignettes()
     if not isinstance(casus, str) or casus.strip() not in vignettes:
@@ -240,7 +240,7 @@ def speel_casus(casus: str) -> Any:
     return CaseWidget(vignettes[casus.strip()])
 
 
-def oefenvraag(vraag: str) -> Any:
+def oefenvraag(vraag: Any = None) -> Any:
     """Show one ungraded practice question, e.g. ``oefenvraag("a_p1")``."""
     practice = load_practice()
     if not isinstance(vraag, str) or vraag.strip() not in practice:
