@@ -31,6 +31,11 @@ HIGHLIGHT_EDGE = PALETTE["blue"]
 RADII = {"core": 1.0, "risk": 2.15, "programme": 3.3, "value": 4.1}
 
 
+def _wrap(label: str, width: int) -> str:
+    """Wrap on spaces and hyphens only: a Dutch compound word stays whole."""
+    return "\n".join(textwrap.wrap(label, width, break_long_words=False, break_on_hyphens=True))
+
+
 def _all_codes(fw: Framework) -> dict[str, str]:
     codes = {fw.core.code: fw.core.name}
     codes.update({r.code: r.name for r in fw.risk_factors})
@@ -140,7 +145,7 @@ def draw(fw: Framework, code: str | None = None) -> Any:
             ax.text(
                 radius * math.cos(middle),
                 radius * math.sin(middle),
-                "\n".join(textwrap.wrap(label, width_chars)),
+                _wrap(label, width_chars),
                 ha="center",
                 va="center",
                 fontsize=7.5,
@@ -156,7 +161,7 @@ def draw(fw: Framework, code: str | None = None) -> Any:
     ax.text(0, 0.35, core.name, ha="center", va="center", fontsize=9, fontweight="bold")
     trauma = fw.risk("TRA")
     ax.add_patch(Circle((0, -0.35), 0.42, **style("risk", trauma.code)))
-    ax.text(0, -0.35, "\n".join(textwrap.wrap(trauma.name, 12)), ha="center", va="center", fontsize=6.5)
+    ax.text(0, -0.35, _wrap(trauma.name, 12), ha="center", va="center", fontsize=6.5)
     return fig
 
 
