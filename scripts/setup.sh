@@ -21,9 +21,15 @@ fi
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 extras=""
 [ "$want_tests" = 1 ] && extras="[test]"
-echo "== Pakketten installeren"
-.venv/bin/python -m pip install --quiet --constraint requirements/constraints.txt --editable ".${extras}" \
-    2> >(grep -v "^WARNING: Location" >&2)
+# Skip pip when nothing it depends on changed since the last successful install (a fast second start).
+stamp=".venv/.veerkracht-install-${want_tests}"
+wanted="$(cat pyproject.toml requirements/constraints.txt | sha256sum | cut -d' ' -f1)"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ] || ! .venv/bin/python -c "import veerkracht_lib" 2>/dev/null; then
+    echo "== Pakketten installeren"
+    .venv/bin/python -m pip install --quiet --constraint requirements/constraints.txt --editable ".${extras}" \
+        2> >(grep -v "^WARNING: Location" >&2)
+    echo "$wanted" > "$stamp"
+fi
 
 echo "== JupyterLab instellen voor deelnemers"
 .venv/bin/veerkracht configure

@@ -69,6 +69,17 @@ def _wait_ready(proc: subprocess.Popen[bytes], port: int, token: str) -> bool:
     return False
 
 
+def _stop(proc: subprocess.Popen[bytes], first: signal.Signals) -> None:
+    if proc.poll() is not None:
+        return
+    proc.send_signal(first)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 def cmd_start(args: argparse.Namespace) -> int:
     from .build import tool_env
     from .workspace import WorkspaceError, configure_lab, default_workspace, prepare_workspace
@@ -108,28 +119,18 @@ def cmd_start(args: argparse.Namespace) -> int:
     proc = subprocess.Popen(command, env=env, cwd=workspace)
     try:
         if not _wait_ready(proc, port, token):
-            if proc.poll() is None:
-                proc.terminate()
-            print(texts.CLI_LAB_FAILED.format(code=proc.wait()), file=sys.stderr)
+            _stop(proc, signal.SIGTERM)
+            print(texts.CLI_LAB_FAILED.format(code=proc.returncode), file=sys.stderr)
             return 1
         url = f"http://127.0.0.1:{port}/lab/tree/{START_NOTEBOOK}?token={token}"
         print(texts.CLI_OPEN_URL.format(url=url), flush=True)
         print(texts.CLI_STOP_HINT, flush=True)
         return_code = proc.wait()
     except KeyboardInterrupt:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop(proc, signal.SIGINT)  # a second Ctrl+C for JupyterLab: it stops without asking
         return_code = 0
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        _stop(proc, signal.SIGTERM)
     print(texts.CLI_STOPPED.format(path=workspace))
     return 0 if return_code in (0, -signal.SIGTERM, -signal.SIGINT) else return_code
 
