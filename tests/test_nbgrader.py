@@ -68,7 +68,7 @@ def _learners(release: nbformat.NotebookNode, solutions: dict[str, str]) -> dict
     deels = copy()
     for grade_id, line in solutions.items():
         _fill(deels, grade_id.removeprefix("antwoord_"), line)
-    _fill(deels, "a1", 'antwoord_a1 = {"POL"}')  # one of three factors: 1/3 of 2 points
+    _fill(deels, "a1", 'antwoord_a1 = {"POL"}')  # one of two required factors: half of 2 points
     _fill(deels, "a5", 'antwoord_a5 = "A"')  # the defensible value: half of 1 point
     learners["deels"] = deels
 
@@ -205,7 +205,7 @@ def test_untouched_notebook_scores_zero(graded: dict) -> None:
 
 def test_partial_credit_in_points(graded: dict) -> None:
     scores = graded["scores"]["deels"]
-    assert scores["toets_a1"] == pytest.approx(0.67, abs=0.01)
+    assert scores["toets_a1"] == pytest.approx(1.0)
     assert scores["toets_a5"] == pytest.approx(0.5)
     assert scores["toets_a3"] == 3
 

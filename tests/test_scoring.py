@@ -32,6 +32,16 @@ def test_multilabel(answer: set[str], key: set[str], expected: float) -> None:
     assert scoring.score_multilabel(answer, key) == pytest.approx(expected, abs=1e-4)
 
 
+def test_multilabel_optional_labels_neither_earn_nor_cost() -> None:
+    key, optional = {"POL", "REK"}, {"GRP"}
+    assert scoring.score_multilabel({"POL", "REK"}, key, optional) == 1.0
+    assert scoring.score_multilabel({"POL", "REK", "GRP"}, key, optional) == 1.0
+    assert scoring.score_multilabel({"GRP"}, key, optional) == 0.0
+    assert scoring.score_multilabel({"POL", "GRP", "SOC"}, key, optional) == scoring.score_multilabel(
+        {"POL", "SOC"}, key
+    )
+
+
 def test_multilabel_over_labelling_costs_more_than_jaccard_alone() -> None:
     key = {"A", "B"}
     assert scoring.score_multilabel({"A", "B", "C"}, key) < len(key) / 3
@@ -110,13 +120,16 @@ def test_selfcheck_agrees_with_the_hidden_test(qid: str) -> None:
         labels = list(question.options)
         key = {item: labels[n % len(labels)] for n, item in enumerate(question.items)}
     critical = [(key[0], key[-1])] if question.type == "ordering" else ()
-    entry = selfcheck.hash_key(question, key, critical, salt="test-salt")
+    optional = ["SOC"] if question.type == "multilabel" else ()
+    entry = selfcheck.hash_key(question, key, critical, salt="test-salt", optional=optional)
     canon = selfcheck.canonical_key(question, key)
     for answer in itertools.islice(_all_answers(question), 300):
         value = normalise(question, answer).value
         if value is None:
             continue
-        plain = scoring.score(question.type, value, canon, selfcheck.canonical_critical(critical))
+        plain = scoring.score(
+            question.type, value, canon, selfcheck.canonical_critical(critical), selfcheck.canonical_optional(optional)
+        )
         assert selfcheck.hashed_fraction(question, value, entry) == plain
 
 

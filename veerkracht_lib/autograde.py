@@ -66,8 +66,11 @@ def toets_vorm(qid: str) -> None:
         raise AnswerFormError(qid, result.problems)
 
 
-def punten(qid: str, sleutel: Any, kritiek: Any = ()) -> float:
-    """Hidden test: the points the answer to ``qid`` earns against ``sleutel``. Never raises."""
+def punten(qid: str, sleutel: Any, kritiek: Any = (), optioneel: Any = ()) -> float:
+    """Hidden test: the points the answer to ``qid`` earns against ``sleutel``. Never raises.
+
+    ``kritiek``: pairs of steps an ordering must get right; ``optioneel``: labels that neither earn nor cost.
+    """
     try:
         question = _question(qid)
         raw = _answer(question)
@@ -78,7 +81,8 @@ def punten(qid: str, sleutel: Any, kritiek: Any = ()) -> float:
             return 0.0
         key = selfcheck.canonical_key(question, sleutel)
         critical = selfcheck.canonical_critical(kritiek)
-        fraction = scoring.score(question.type, result.value, key, critical)
+        optional = selfcheck.canonical_optional(optioneel)
+        fraction = scoring.score(question.type, result.value, key, critical, optional)
         return scoring.to_points(fraction, question.points)
     except Exception:
         return 0.0

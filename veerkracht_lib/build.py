@@ -47,27 +47,28 @@ def source_notebooks(root: Path) -> list[Path]:
     return sorted((root / "solutions").glob("*/*.ipynb"))
 
 
-def _keys_in(source: str) -> list[tuple[str, Any, Any]]:
-    """The ``punten("qid", sleutel=..., kritiek=...)`` calls in one test cell's source."""
+def _keys_in(source: str) -> list[tuple[str, Any, Any, Any]]:
+    """The ``punten("qid", sleutel=..., kritiek=..., optioneel=...)`` calls in one test cell's source."""
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "punten":
             qid = ast.literal_eval(node.args[0])
             kwargs = {kw.arg: ast.literal_eval(kw.value) for kw in node.keywords}
-            found.append((qid, kwargs.get("sleutel"), kwargs.get("kritiek", ())))
+            found.append((qid, kwargs.get("sleutel"), kwargs.get("kritiek", ()), kwargs.get("optioneel", ())))
     return found
 
 
-def extract_keys(root: Path) -> dict[str, tuple[Any, Any]]:
-    keys: dict[str, tuple[Any, Any]] = {}
+def extract_keys(root: Path) -> dict[str, tuple[Any, Any, Any]]:
+    """Question id -> (key, critical pairs, optional labels), as written in the hidden tests."""
+    keys: dict[str, tuple[Any, Any, Any]] = {}
     for path in source_notebooks(root):
         nb = nbformat.read(path, as_version=4)
         for cell in nb.cells:
             if cell.cell_type == "code" and HIDDEN_BEGIN in cell.source:
-                for qid, key, critical in _keys_in(cell.source):
+                for qid, key, critical, optional in _keys_in(cell.source):
                     if qid in keys:
                         raise ValueError(f"{path}: question {qid} has more than one key")
-                    keys[qid] = (key, critical)
+                    keys[qid] = (key, critical, optional)
     return keys
 
 
@@ -79,9 +80,9 @@ def selfcheck_entries(root: Path, old: dict[str, Any]) -> dict[str, Any]:
     if missing or unknown:
         raise ValueError(f"keys missing for {missing}, keys for unknown questions {unknown}")
     entries = {}
-    for qid, (key, critical) in sorted(keys.items()):
+    for qid, (key, critical, optional) in sorted(keys.items()):
         salt = old.get(qid, {}).get("salt") or secrets.token_hex(8)
-        entries[qid] = selfcheck.hash_key(questions[qid], key, critical, salt)
+        entries[qid] = selfcheck.hash_key(questions[qid], key, critical, salt, optional)
     return entries
 
 

@@ -13,9 +13,14 @@ from itertools import combinations
 OVERLABEL_PENALTY = 0.1
 
 
-def score_multilabel(answer: Collection[Hashable], key: Collection[Hashable]) -> float:
-    """Jaccard overlap, minus a small penalty for every label that is not in the key."""
-    chosen, wanted = set(answer), set(key)
+def score_multilabel(
+    answer: Collection[Hashable], key: Collection[Hashable], optional: Collection[Hashable] = ()
+) -> float:
+    """Jaccard overlap, minus a small penalty for every label that is not in the key.
+
+    ``optional`` labels are defensible either way: choosing them neither earns nor costs anything.
+    """
+    chosen, wanted = set(answer) - set(optional), set(key)
     if not chosen or not wanted:
         return 0.0
     jaccard = len(chosen & wanted) / len(chosen | wanted)
@@ -57,11 +62,17 @@ def score_per_item(answer: Mapping[str, Hashable], key: Mapping[str, Collection[
     return round(right / len(key), 4)
 
 
-def score(kind: str, answer: object, key: object, critical: Collection[tuple[Hashable, Hashable]] = ()) -> float:
+def score(
+    kind: str,
+    answer: object,
+    key: object,
+    critical: Collection[tuple[Hashable, Hashable]] = (),
+    optional: Collection[Hashable] = (),
+) -> float:
     """Dispatch on the question type; never raises."""
     try:
         if kind == "multilabel":
-            return score_multilabel(answer, key)  # type: ignore[arg-type]
+            return score_multilabel(answer, key, optional)  # type: ignore[arg-type]
         if kind == "single":
             return score_single(answer, key)  # type: ignore[arg-type]
         if kind == "ordering":

@@ -47,13 +47,18 @@ def canonical_critical(critical: Any) -> tuple[tuple[str, str], ...]:
     return tuple((str(first), str(then)) for first, then in (critical or ()))
 
 
-def hash_key(question: Question, key: Any, critical: Any, salt: str) -> dict[str, Any]:
+def canonical_optional(optional: Any) -> frozenset[str]:
+    return frozenset(str(code) for code in (optional or ()))
+
+
+def hash_key(question: Question, key: Any, critical: Any, salt: str, optional: Any = ()) -> dict[str, Any]:
     """The JSON entry stored in ``selfcheck.json`` for one question."""
     qid, kind = question.id, question.type
     canon = canonical_key(question, key)
     entry: dict[str, Any] = {"type": kind, "salt": salt}
     if kind == "multilabel":
         entry["key"] = sorted(token(salt, qid, code) for code in canon)
+        entry["optional"] = sorted(token(salt, qid, code) for code in canonical_optional(optional))
     elif kind == "single":
         entry["key"] = {token(salt, qid, code): credit for code, credit in sorted(canon.items())}
     elif kind == "ordering":
@@ -84,11 +89,13 @@ def hashed_fraction(question: Question, answer: Any, entry: dict[str, Any]) -> f
     hashed = tokenise(question, answer, salt)
     key: Any = entry["key"]
     critical: tuple[tuple[Hashable, Hashable], ...] = ()
+    optional: frozenset[Hashable] = frozenset()
     if question.type == "multilabel":
         key = frozenset(key)
+        optional = frozenset(entry.get("optional", ()))
     elif question.type == "ordering":
         key = tuple(key)
         critical = tuple((a, b) for a, b in entry.get("critical", ()))
     elif question.type in ("classification", "matching"):
         key = {item: frozenset(labels) for item, labels in key.items()}
-    return scoring.score(question.type, hashed, key, critical)
+    return scoring.score(question.type, hashed, key, critical, optional)
