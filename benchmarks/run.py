@@ -114,7 +114,65 @@ def bench_click(clicks: int = 400) -> None:
     print(f"  target < 10 ms  {'OK' if a < 0.010 else 'MISSED'}")
 
 
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _memory_mb(pid: int, field: str) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def bench_server() -> None:
+    """Memory of one learner's JupyterLab server (idle, after the page loaded): what a host plans per learner."""
+    import re
+    import signal
+    import socket
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    workspace = Path(tempfile.mkdtemp()) / "werkmap"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "veerkracht"), "start", "--map", str(workspace), "--poort", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    try:
+        url = None
+        for line in proc.stdout:
+            found = re.search(r"(http://127\.0\.0\.1:\d+/\S+)", line)
+            if found:
+                url = found.group(1)
+                break
+        token = url.split("token=")[1]
+        for path in ("/lab", "/lab/api/settings", "/api/contents/course"):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}?token={token}", timeout=30).read()
+        server = _children(proc.pid)[0]
+        rss, peak = _memory_mb(server, "VmRSS"), _memory_mb(server, "VmHWM")
+        print(f"JupyterLab server of one learner  RSS {rss:6.1f} MB, peak {peak:6.1f} MB")
+        print("  per learner, server + kernel after module a: add the kernel peak below")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+
+
 if __name__ == "__main__":
+    bench_server()
     bench_import()
     bench_click()
     bench_notebooks()
