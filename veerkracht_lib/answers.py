@@ -201,9 +201,7 @@ def normalise(question: Question, raw: Any) -> Normalised:
     problems: list[str] = []
     if isinstance(raw, Unreadable):
         return Normalised(None, [texts.GRADE_UNREADABLE.format(reason=raw.reason)])
-    if _is_blank(raw) and question.type not in ("classification", "matching"):
-        return Normalised(None, [texts.EMPTY_ANSWER.format(template=question.template)])
-    if question.type in ("classification", "matching") and _is_blank(raw):
+    if _is_blank(raw):
         return Normalised(None, [texts.EMPTY_ANSWER.format(template=question.template)])
     try:
         value = _READERS[question.type](question, raw, problems)

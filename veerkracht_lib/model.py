@@ -561,10 +561,9 @@ def validate_question(q: Question, sources: dict[str, Source], vignettes: dict[s
     for code in q.exclusive:
         if code not in q.options:
             problems.append(f"{where}: exclusive code {code!r} is not an option")
-    if q.type == "multilabel":
-        for code in q.options:
-            if code not in (*RISK_CODES, CORE_CODE, *VALUE_CODES, INSUFFICIENT) and not code.isalpha():
-                problems.append(f"{where}: odd option code {code!r}")
+    for code in q.options:
+        if not code.isalnum():
+            problems.append(f"{where}: option codes are letters or digits, not {code!r}")
     if q.vignette is not None and q.vignette not in vignettes:
         problems.append(f"{where}: unknown vignette {q.vignette!r}")
     for sid in q.sources:
