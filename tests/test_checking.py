@@ -115,3 +115,23 @@ def test_calls_without_arguments_explain_themselves() -> None:
     assert "a1_klassenvergadering" in repr(speel_casus())
     assert "a_p1" in repr(oefenvraag())
     assert "Kies uit: a, b, c" in repr(toon_interventies())
+
+
+@pytest.mark.parametrize(
+    ("qid", "answer", "hint"),
+    [
+        ("a1", {"POL", "SOC"}, "Er ontbreekt nog één code"),
+        ("a1", {"POL", "REK", "IDE", "CUL"}, "Je koos 2 codes die de tekst niet onderbouwt"),
+        ("a3", {1: "K", 2: "K", 3: "G", 4: "K", 5: "R", 6: "G", 7: "K", 8: "G"}, "nummer: 7, 8"),
+        ("a6", ["C", "E", "D", "A", "B"], "2 stappen staan nog niet"),
+    ],
+)
+def test_self_paced_hints_say_which_part_is_off_without_the_key(qid: str, answer: object, hint: str) -> None:
+    result = controleer(qid, answer)
+    assert result.status in ("deels", "nog_niet")
+    assert hint in " ".join(result.berichten)
+
+
+def test_cohort_mode_gives_no_hints(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(checking.FEEDBACK_ENV, "vorm")
+    assert len(controleer("a1", {"POL", "SOC"}).berichten) == 1

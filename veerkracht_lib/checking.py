@@ -69,15 +69,16 @@ def _judge(question: Question, raw: Any) -> Resultaat:
     entry = load_selfcheck().get(question.id)
     if entry is None:
         return Resultaat(question.id, "vorm", [texts.RESULT_NO_SELFCHECK])
-    from .selfcheck import hashed_fraction
+    from .selfcheck import hashed_fraction, hints
 
     fraction = hashed_fraction(question, result.value, entry)
     if fraction >= 0.999:
         return Resultaat(question.id, "goed", [texts.RESULT_RIGHT], fraction)
+    details = hints(question, result.value, entry)
     if fraction > 0:
         percent = round(fraction * 100)
-        return Resultaat(question.id, "deels", [texts.RESULT_PARTIAL.format(percent=percent)], fraction)
-    return Resultaat(question.id, "nog_niet", [texts.RESULT_WRONG], 0.0)
+        return Resultaat(question.id, "deels", [texts.RESULT_PARTIAL.format(percent=percent), *details], fraction)
+    return Resultaat(question.id, "nog_niet", [texts.RESULT_WRONG, *details], 0.0)
 
 
 def controleer(vraag: Any = None, antwoord: Any = None) -> Resultaat:

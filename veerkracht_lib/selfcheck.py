@@ -83,6 +83,30 @@ def tokenise(question: Question, answer: Any, salt: str) -> Any:
     return {item: token(salt, qid, item, label) for item, label in answer.items()}
 
 
+def hints(question: Question, answer: Any, entry: dict[str, Any]) -> list[str]:
+    """Which part is off, for a self-paced learner: counts and item numbers, never the key itself."""
+    from . import texts
+
+    hashed = tokenise(question, answer, entry["salt"])
+    key = entry["key"]
+    if question.type == "multilabel":
+        chosen = set(hashed) - set(entry.get("optional", ()))
+        missing, extra = len(set(key) - chosen), len(chosen - set(key))
+        out = []
+        if missing:
+            out.append(texts.plural(texts.HINT_MISSING, missing))
+        if extra:
+            out.append(texts.plural(texts.HINT_EXTRA, extra))
+        return out
+    if question.type == "ordering":
+        misplaced = sum(1 for mine, right in zip(hashed, key, strict=False) if mine != right)
+        return [texts.plural(texts.HINT_MISPLACED, misplaced)] if misplaced else []
+    if question.type in ("classification", "matching"):
+        wrong = [item for item in question.items if hashed.get(item) not in key.get(item, ())]
+        return [texts.HINT_WRONG_ITEMS.format(items=", ".join(wrong))] if wrong else []
+    return []
+
+
 def hashed_fraction(question: Question, answer: Any, entry: dict[str, Any]) -> float:
     """Score a normalised answer against a stored hashed key, with the hidden test's scoring function."""
     salt = entry["salt"]

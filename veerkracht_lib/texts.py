@@ -6,6 +6,12 @@ interface texts: messages, labels and notices. Placeholders use ``str.format`` n
 
 from __future__ import annotations
 
+
+def plural(forms: tuple[str, str], n: int) -> str:
+    """Pick the Dutch singular or plural form of a message and fill in ``n``."""
+    return (forms[0] if n == 1 else forms[1]).format(n=n)
+
+
 # --- answers and checking -------------------------------------------------------------------
 UNKNOWN_QUESTION = "Vraag {qid!r} bestaat niet. Kies een van deze vragen: {known}."
 QUESTION_ID_NOT_TEXT = 'Zet de naam van de vraag tussen aanhalingstekens, bijvoorbeeld controleer("a1", antwoord_a1).'
@@ -179,3 +185,12 @@ FRIENDLY_SYNTAX_COMMA = "Mist er een komma? Zet een komma tussen de codes."
 FRIENDLY_SYNTAX_INDENT = "Begin de regel helemaal links, zonder spaties ervoor."
 FRIENDLY_SYNTAX_GENERAL = "Vergelijk je regel met het sjabloon: aanhalingstekens, komma's en haakjes."
 CLI_BAD_ARGUMENTS = "{prog}: dat begrijp ik niet ({detail}). Hulp: veerkracht --help\n"
+
+# --- hints for self-paced learners (selfcheck.hints) ------------------------------------------
+HINT_MISSING = (
+    "Er ontbreekt nog één code die de tekst wel laat zien.",
+    "Er ontbreken nog {n} codes die de tekst wel laat zien.",
+)
+HINT_EXTRA = ("Je koos één code die de tekst niet onderbouwt.", "Je koos {n} codes die de tekst niet onderbouwt.")
+HINT_MISPLACED = ("Eén stap staat nog niet op de goede plek.", "{n} stappen staan nog niet op de goede plek.")
+HINT_WRONG_ITEMS = "Kijk nog eens naar nummer: {items}."
