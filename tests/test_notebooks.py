@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -30,7 +31,9 @@ def _ids(paths: list[Path]) -> list[str]:
     return [str(p.relative_to(REPO)) for p in paths]
 
 
+@functools.cache
 def execute(path: Path, allow_errors: bool = False) -> nbformat.NotebookNode:
+    """Run a notebook once per test session; tests only read the result."""
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb,
