@@ -19,7 +19,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("VEERKRACHT_HOME", tempfile.mkdtemp(prefix="veerkracht-bench-"))
-os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+sys.path.insert(0, str(REPO))
+from veerkracht_lib.workspace import tool_env  # noqa: E402
+
+os.environ.update(tool_env())
 
 
 def import_seconds(module: str) -> float:

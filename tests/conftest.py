@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -23,8 +22,9 @@ def progress_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 @pytest.fixture
 def tool_env(progress_home: Path) -> dict[str, str]:
     """Environment for subprocesses: this venv's scripts first on PATH, the test's own progress folder."""
-    env = dict(os.environ)
-    env["PATH"] = os.pathsep.join([str(VENV_BIN), env.get("PATH", "")])
+    from veerkracht_lib.workspace import tool_env as environment
+
+    env = environment()
     env["VEERKRACHT_HOME"] = str(progress_home)
     return env
 

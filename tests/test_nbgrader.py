@@ -6,7 +6,6 @@ cheating, looping, deleted cells. The course's nbgrader_config.py is used as is,
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -16,6 +15,8 @@ from pathlib import Path
 import nbformat
 import pytest
 from conftest import REPO
+
+from veerkracht_lib.workspace import tool_env
 
 ASSIGNMENT = "a_democratische_vorming"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
@@ -137,8 +138,7 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> dict:
     course = tmp_path_factory.mktemp("course")
     shutil.copytree(REPO / "solutions", course / "solutions")
     shutil.copy(REPO / "nbgrader_config.py", course)
-    env = dict(os.environ)
-    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    env = tool_env()
     env["VEERKRACHT_HOME"] = str(tmp_path_factory.mktemp("home"))
     done = _run(["generate_assignment", ASSIGNMENT, "--force"], course, env)
     assert done.returncode == 0, done.stderr

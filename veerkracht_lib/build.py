@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import ast
 import json
-import os
 import secrets
 import shutil
 import subprocess
@@ -26,17 +25,10 @@ import nbformat
 
 from . import selfcheck
 from .model import CONTENT_DIR, load_questions
+from .workspace import tool_env
 
 SELFCHECK_PATH = CONTENT_DIR / "selfcheck.json"
 HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
-
-
-def tool_env() -> dict[str, str]:
-    """The environment for Jupyter tools run as subprocesses: this interpreter's scripts first on PATH
-    (nbgrader calls ``alembic`` by name)."""
-    env = dict(os.environ)
-    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-    return env
 
 
 def repo_root() -> Path:

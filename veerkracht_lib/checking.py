@@ -140,5 +140,6 @@ def toon_vraag(vraag: Any = None) -> HTMLView:
     questions = load_questions()
     question = questions.get(vraag) if isinstance(vraag, str) else None
     if question is None:
-        return HTMLView(_unknown_question(vraag, questions)._repr_html_(), repr(_unknown_question(vraag, questions)))
+        unknown = _unknown_question(vraag, questions)
+        return HTMLView(unknown._repr_html_(), repr(unknown))
     return HTMLView(_question_html(question), _question_plain(question))

@@ -81,8 +81,7 @@ def _stop(proc: subprocess.Popen[bytes], first: signal.Signals) -> None:
 
 
 def cmd_start(args: argparse.Namespace) -> int:
-    from .build import tool_env
-    from .workspace import WorkspaceError, configure_lab, default_workspace, prepare_workspace
+    from .workspace import WorkspaceError, configure_lab, default_workspace, prepare_workspace, tool_env
 
     try:
         workspace, added = prepare_workspace(Path(args.map) if args.map else default_workspace())

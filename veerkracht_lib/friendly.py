@@ -62,7 +62,7 @@ def _handler(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: 
     if isinstance(value, SyntaxError):
         lines = syntax_error_lines(value)
     else:
-        name = getattr(value, "name", None) or str(value).split("'")[1 if "'" in str(value) else 0]
+        name = getattr(value, "name", None) or str(value)
         known = [k for k in shell.user_ns if not k.startswith("_")]
         lines = name_error_lines(str(name), known)
     shell._showtraceback(etype, value, lines)

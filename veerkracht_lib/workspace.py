@@ -37,6 +37,14 @@ class WorkspaceError(Exception):
     """A problem the learner must solve; the message is Dutch."""
 
 
+def tool_env() -> dict[str, str]:
+    """The environment for Jupyter tools run as subprocesses: this interpreter's scripts first on PATH
+    (nbgrader calls ``alembic`` by name)."""
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    return env
+
+
 def package_dir() -> Path:
     return Path(__file__).resolve().parent
 
