@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import texts
+from .answer_widget import QuestionView
 from .answers import normalise
 from .model import Question, load_questions, load_selfcheck
 from .render import HTMLView, box, bullet_list, esc, paragraphs
@@ -135,11 +136,14 @@ def _question_plain(question: Question) -> str:
     return "\n".join(lines)
 
 
-def toon_vraag(vraag: Any = None) -> HTMLView:
-    """Show one graded question from the question bank: text, codes, template."""
+def toon_vraag(vraag: Any = None) -> HTMLView | QuestionView:
+    """Show one graded question from the question bank: text, codes, template.
+
+    In JupyterLab with the course's extension the learner answers it by clicking (``answer_widget.py``).
+    """
     questions = load_questions()
     question = questions.get(vraag) if isinstance(vraag, str) else None
     if question is None:
         unknown = _unknown_question(vraag, questions)
         return HTMLView(unknown._repr_html_(), repr(unknown))
-    return HTMLView(_question_html(question), _question_plain(question))
+    return QuestionView(question)

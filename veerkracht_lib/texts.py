@@ -194,3 +194,59 @@ HINT_MISSING = (
 HINT_EXTRA = ("Je koos één code die de tekst niet onderbouwt.", "Je koos {n} codes die de tekst niet onderbouwt.")
 HINT_MISPLACED = ("Eén stap staat nog niet op de goede plek.", "{n} stappen staan nog niet op de goede plek.")
 HINT_WRONG_ITEMS = "Kijk nog eens naar nummer: {items}."
+
+# --- answer widget (labextension) -------------------------------------------------------------
+# The click control under each graded question (labextension/ and answer_widget.py). Placeholders are
+# plain {name} fields: the browser fills them in, so no format specs here.
+ANSWER_WIDGET_FALLBACK = (
+    "Open dit notebook in JupyterLab om je antwoord te kiezen. Je kunt het antwoord ook typen in de cel hieronder."
+)
+ANSWER_WIDGET_PLAIN_TEMPLATE = "Typ je antwoord in de cel hieronder, in deze vorm: {template}"
+ANSWER_WIDGET = {
+    "legend_multilabel": "Jouw antwoord: kies een of meer codes",
+    "legend_single": "Jouw antwoord: kies één antwoord",
+    "legend_ordering": "Jouw antwoord: zet de stappen in de goede volgorde",
+    "legend_classification": "Jouw antwoord: kies bij elk nummer één code",
+    "legend_matching": "Jouw antwoord: kies bij elk nummer wat het best past",
+    "how": "Klik je antwoord aan. Het komt dan vanzelf in de antwoordcel hieronder. Typen in die cel mag ook.",
+    "current": "Je antwoord staat in de antwoordcel:",
+    "announce": "Je antwoord staat in de antwoordcel: {line}",
+    "nothing_yet": "(nog niets gekozen)",
+    "run_hint": "Wil je weten of je antwoord klopt? Voer dan de antwoordcel uit met Shift+Enter.",
+    "not_parsed": (
+        "Wat nu in de antwoordcel staat, kan hier niet als keuze worden getoond. "
+        "Die getypte regel blijft staan zoals hij is, tot je hier iets aanklikt."
+    ),
+    "no_cell": (
+        "De antwoordcel van deze vraag is niet gevonden. Hier kun je daarom niets aanklikken. "
+        "Typ je antwoord in de antwoordcel, in deze vorm: {template}"
+    ),
+    "exclusive_note": "{code} kun je niet met andere codes combineren. Kies je {code}, dan gaan de andere vinkjes uit.",
+    "exclusive_cleared": "{code} kan niet samen met andere codes. De andere vinkjes zijn uitgezet.",
+    "exclusive_removed": "{code} is uitgezet, want {code} kan niet samen met andere codes.",
+    "single_clear": "Keuze wissen",
+    "order_list": "Volgorde van de stappen",
+    "order_up": "omhoog",
+    "order_down": "omlaag",
+    "order_up_label": "omhoog: stap {code}",
+    "order_down_label": "omlaag: stap {code}",
+    "order_position": "Stap {code} staat nu op plek {pos} van {n}.",
+    "order_at_top": "Stap {code} staat al bovenaan.",
+    "order_at_bottom": "Stap {code} staat al onderaan.",
+    "order_confirm": "Deze volgorde is mijn antwoord",
+    "order_reset": "Opnieuw beginnen",
+    "order_reset_done": "De volgorde is leeggemaakt. De stappen staan weer zoals in de vraag.",
+    "order_not_chosen": (
+        "Je hebt nog geen volgorde gekozen. De stappen staan nu zoals in de vraag. Dat telt nog niet als antwoord. "
+        "Zet de stappen goed met omhoog en omlaag. Staat alles al goed? Klik dan op 'Deze volgorde is mijn antwoord'."
+    ),
+    "order_chosen": "Deze volgorde staat in de antwoordcel.",
+    "item_label": "Nummer {item}",
+    "item_choose": "(nog niet gekozen)",
+    "item_used_by": "al gekozen bij nummer {items}",
+    "item_unused": "Nog niet gekozen: {codes}.",
+    "item_all_used": "Je hebt elke keuze één keer gebruikt.",
+    "item_twice": "Let op: je kiest {code} bij meer dan één nummer ({items}). Bij deze vraag hoort elke keuze bij één nummer.",
+    "item_one_to_one": "Gebruik elke keuze één keer.",
+    "options_title": "De keuzes",
+}
