@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("VEERKRACHT_HOME", tempfile.mkdtemp(prefix="veerkracht-bench-"))
 sys.path.insert(0, str(REPO))
-from veerkracht_lib.workspace import tool_env  # noqa: E402
+from veerkracht_lib.lab import tool_env  # noqa: E402
 
 os.environ.update(tool_env())
 

@@ -31,6 +31,24 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ] || ! .venv/bin/python -c "impo
     echo "$wanted" > "$stamp"
 fi
 
+if [ "$want_tests" = 1 ] && ! command -v npm >/dev/null 2>&1; then
+    echo "== Node.js en npm installeren (voor de antwoordknoppen en de tests)"
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+    else
+        echo "npm ontbreekt en dit script draait niet als root: installeer 'nodejs' en 'npm' met apt." >&2
+        exit 1
+    fi
+fi
+
+# The click control for answers (JupyterLab extension), built from labextension/ with npm; skipped when unchanged.
+if command -v npm >/dev/null 2>&1; then
+    PYTHON=.venv/bin/python bash scripts/build_labextension.sh
+elif [ ! -f veerkracht_lib/labextension/package.json ]; then
+    echo "Let op: npm ontbreekt, dus je typt je antwoorden (aanklikken werkt dan niet)." >&2
+fi
+
 echo "== JupyterLab instellen voor deelnemers"
 .venv/bin/veerkracht configure
 

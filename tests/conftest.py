@@ -22,7 +22,7 @@ def progress_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 @pytest.fixture
 def tool_env(progress_home: Path) -> dict[str, str]:
     """Environment for subprocesses: this venv's scripts first on PATH, the test's own progress folder."""
-    from veerkracht_lib.workspace import tool_env as environment
+    from veerkracht_lib.lab import tool_env as environment
 
     env = environment()
     env["VEERKRACHT_HOME"] = str(progress_home)

@@ -1,129 +1,142 @@
 """One source of truth, and no answer key in anything a learner receives.
 
-exercises/ and selfcheck.json are regenerated from solutions/ and compared with what is committed. Then every
-secret of solutions/ (solution blocks, hidden tests, trainer notes, key literals) is searched for in exercises/,
-course/ and the built wheel.
+Everything generated from the data (the nbgrader source, selfcheck.json, exercises/, the docs' schema
+reference) is regenerated and compared with what is committed. Then every secret of the instructor side (keys,
+rationales, explanations, trainer notes, model answers, solution lines, hidden tests) is searched for in
+exercises/, course/, the built wheel and the source distribution.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import REPO
+from helpers import REPO, answer_line, keys_file, modules, right_value
 
-from veerkracht_lib import build
+from veerkracht_lib.authoring import build
 
 pytestmark = pytest.mark.slow
+MARKERS = ["BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "key=", "rationale:", "trainer_notes"]
 
 
-def test_exercises_and_selfcheck_are_in_sync_with_solutions() -> None:
-    assert build.drift(REPO) == []
+def test_everything_generated_is_in_sync_with_the_data() -> None:
+    assert build.check(REPO) == []
 
 
 def _secrets() -> list[str]:
-    """Every piece of solutions/ a learner must never see, as searchable strings."""
+    """Every instructor-side text a learner must never see, as searchable strings."""
     found: list[str] = []
+    for module in modules():
+        keys = keys_file(module)
+        for question in module.questions:
+            entry = keys.keys[question.id]
+            found.append(answer_line(question, right_value(question)))
+            found.append(entry.rationale.strip()[:80])
+            found += [text.strip()[:80] for text in entry.explanations.values() if len(text.strip()) > 25]
+        found.append(keys.reflection.trainer_notes.strip()[:80])
+        found.append(keys.reflection.model_answer.strip()[:80])
+        found += [e.answer.strip()[:80] for e in keys.reflection.examples]
     for path in build.source_notebooks(REPO):
-        nb = nbformat.read(path, as_version=4)
-        for cell in nb.cells:
-            for begin, end in (
-                ("BEGIN SOLUTION", "END SOLUTION"),
-                ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS"),
-            ):
-                for block in re.findall(rf"### {begin}\n(.*?)\n### {end}", cell.source, re.S):
-                    found += [line.strip() for line in block.splitlines() if len(line.strip()) > 12]
-    # the hidden-test lines hold every key in plaintext: punten("a1", sleutel=...)
-    return sorted(set(found))
-
-
-MARKERS = ["BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "sleutel="]
+        for cell in nbformat.read(path, as_version=4).cells:
+            for block in re.findall(r"### BEGIN HIDDEN TESTS\n(.*?)\n### END HIDDEN TESTS", cell.source, re.S):
+                found += [line.strip() for line in block.splitlines() if len(line.strip()) > 25]
+    # an answer line that is also the template (e.g. an empty right answer) is not a secret
+    templates = {q.template for m in modules() for q in m.questions}
+    return sorted({s for s in found if s and s not in templates})
 
 
 def _scan(name: str, text: str, secrets: list[str]) -> list[str]:
     return [f"{name}: {s[:60]}" for s in secrets if s in text]
 
 
-def test_secrets_are_found_in_solutions_itself() -> None:
-    """The scan can fail: it finds the secrets where they are."""
+def test_the_scan_finds_the_secrets_where_they_are() -> None:
+    """The scan can fail: every secret is found on the instructor side."""
     secrets = _secrets()
-    assert len(secrets) >= 15
-    text = "\n".join(c.source for p in build.source_notebooks(REPO) for c in nbformat.read(p, as_version=4).cells)
-    assert all(s in text for s in secrets)
-    assert sum("sleutel=" in s for s in secrets) == len(build.extract_keys(REPO))
+    assert len(secrets) >= 100
+    import yaml
+
+    loaded = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (REPO / "solutions").glob("*.keys.yaml")]
+    text = json.dumps(loaded, ensure_ascii=False).replace("\\n", "\n").replace('\\"', '"')
+    text += "\n".join(c.source for p in build.source_notebooks(REPO) for c in nbformat.read(p, as_version=4).cells)
+    missing = [s for s in secrets if s not in text]
+    assert missing == []
 
 
 def _learner_files() -> list[Path]:
     return [p for d in ("exercises", "course") for p in (REPO / d).rglob("*") if p.is_file()]
 
 
+def _readable(name: str, raw: bytes) -> str:
+    text = raw.decode("utf-8", errors="replace")
+    if name.endswith(".ipynb"):
+        with contextlib.suppress(Exception):
+            text += "\n" + "\n".join(c.source for c in nbformat.reads(text, as_version=4).cells)
+    return text
+
+
 def test_no_secret_in_exercises_or_course() -> None:
     secrets = _secrets()
     leaks = []
     for path in _learner_files():
-        raw = path.read_text(encoding="utf-8")
-        text = raw
-        if path.suffix == ".ipynb":
-            text = "\n".join(c.source for c in nbformat.reads(raw, as_version=4).cells)
-        leaks += _scan(str(path.relative_to(REPO)), text, secrets + MARKERS)
+        leaks += _scan(str(path.relative_to(REPO)), _readable(path.name, path.read_bytes()), secrets + MARKERS)
     assert leaks == []
 
 
-def test_selfcheck_holds_hashes_only() -> None:
+def test_selfcheck_holds_hashes_and_sealed_texts_only() -> None:
     data = json.loads((REPO / "veerkracht_lib/content/selfcheck.json").read_text(encoding="utf-8"))
-
-    def leaves(value):
-        if isinstance(value, dict):
-            for k, v in value.items():
-                yield k
-                yield from leaves(v)
-        elif isinstance(value, list):
-            for v in value:
-                yield from leaves(v)
-        else:
-            yield value
-
-    for qid, entry in data.items():
-        for leaf in leaves(entry["key"]):
-            assert isinstance(leaf, float) or re.fullmatch(r"[0-9a-f]{24}|\d+", str(leaf)), (qid, leaf)
+    text = json.dumps(data, ensure_ascii=False)
+    assert _scan("selfcheck.json", text, _secrets()) == []
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def dists(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("dist")
     done = subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(REPO)],
+        [sys.executable, "-m", "build", "--sdist", "--wheel", "--no-isolation", "--outdir", str(out), str(REPO)],
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    return next(out.glob("*.whl"))
+    return {"wheel": next(out.glob("*.whl")), "sdist": next(out.glob("*.tar.gz"))}
 
 
-def test_wheel_ships_the_learner_notebooks_but_no_solutions(wheel: Path) -> None:
-    names = zipfile.ZipFile(wheel).namelist()
+def _members(dist: Path) -> dict[str, bytes]:
+    if dist.suffix == ".whl":
+        with zipfile.ZipFile(dist) as archive:
+            return {name: archive.read(name) for name in archive.namelist()}
+    with tarfile.open(dist) as archive:
+        return {m.name: archive.extractfile(m).read() for m in archive.getmembers() if m.isfile()}  # type: ignore[union-attr]
+
+
+def test_wheel_ships_the_learner_notebooks_but_no_instructor_files(dists: dict[str, Path]) -> None:
+    names = list(_members(dists["wheel"]))
     assert "veerkracht_lib/_notebooks/course/00_introductie.ipynb" in names
     assert any(n.startswith("veerkracht_lib/_notebooks/exercises/") for n in names)
-    assert "veerkracht_lib/content/selfcheck.json" in names
-    assert not [n for n in names if "solutions" in n or n.endswith("nbgrader_config.py")]
+    assert any(n.endswith("veerkracht_feedback/index.html.j2") for n in names)
+    assert not [n for n in names if "solutions" in n or n.endswith((".keys.yaml", "nbgrader_config.py"))]
 
 
-def test_no_secret_in_the_wheel(wheel: Path) -> None:
+def test_sdist_has_no_solutions_or_keys(dists: dict[str, Path]) -> None:
+    names = list(_members(dists["sdist"]))
+    assert not [n for n in names if "/solutions/" in n or n.endswith(".keys.yaml")]
+
+
+@pytest.mark.parametrize("kind", ["wheel", "sdist"])
+def test_no_secret_in_what_ships(dists: dict[str, Path], kind: str) -> None:
     secrets = _secrets()
     leaks = []
-    with zipfile.ZipFile(wheel) as archive:
-        for name in archive.namelist():
-            text = archive.read(name).decode("utf-8", errors="replace")
-            if name.endswith(".ipynb"):
-                text = "\n".join(c.source for c in nbformat.reads(text, as_version=4).cells)
-            leaks += _scan(name, text, secrets)
-            if not name.endswith(".py"):  # the library's code names the markers and keyword it handles
-                leaks += _scan(name, text, MARKERS)
+    for name, raw in _members(dists[kind]).items():
+        text = _readable(name, raw)
+        leaks += _scan(name, text, secrets)
+        if not name.endswith(".py") and not name.endswith(".md"):  # code and docs name the markers they handle
+            leaks += _scan(name, text, MARKERS)
     assert leaks == []

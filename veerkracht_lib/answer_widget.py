@@ -17,74 +17,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from . import texts
 from .model import Question
+from .protocol import UNFILLED, format_value  # noqa: F401  (UNFILLED re-exported for the tests)
 from .render import esc, paragraphs
 
 MIME_TYPE = "application/vnd.veerkracht.answer.v1+json"
-UNFILLED = "?"
 PER_ITEM_TYPES = ("classification", "matching")
 
 
-# --- canonical answer lines --------------------------------------------------------------------
-def _quote(text: str) -> str:
-    """A double-quoted Python string literal (the extension quotes the same way)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _item_key(item_id: str) -> str:
-    """Item ids of digits become int keys (``1``), others quoted strings. ``"01"`` stays a string: ``01`` is
-    not valid Python, and ``normalise`` reads the key back with ``str()``."""
-    if item_id.isascii() and item_id.isdigit() and str(int(item_id)) == item_id:
-        return item_id
-    return _quote(item_id)
-
-
-def _code(question: Question, code: Any) -> str:
-    if not isinstance(code, str) or code not in question.options:
-        raise ValueError(f"question {question.id}: {code!r} is not one of the codes {list(question.options)}")
-    return code
-
-
-def _is_empty(value: Any) -> bool:
-    return value is None or (isinstance(value, str | list | tuple | set | frozenset | dict) and not value)
-
-
-def _literal(question: Question, value: Any) -> str:
-    kind = question.type
-    if kind == "multilabel":
-        if _is_empty(value):
-            return "set()"
-        chosen = {_code(question, c) for c in ([value] if isinstance(value, str) else value)}
-        return "{" + ", ".join(_quote(c) for c in question.options if c in chosen) + "}"
-    if kind == "single":
-        return '""' if _is_empty(value) else _quote(_code(question, value))
-    if kind == "ordering":
-        if _is_empty(value):
-            return "[]"
-        codes = [_code(question, c) for c in value]
-        if len(set(codes)) != len(codes):
-            raise ValueError(f"question {question.id}: a step appears twice in {codes}")
-        return "[" + ", ".join(_quote(c) for c in codes) + "]"
-    if kind in PER_ITEM_TYPES:
-        given: Mapping[Any, Any] = {} if value is None else value
-        if not isinstance(given, Mapping):
-            raise ValueError(f"question {question.id}: expected a dict of item -> code, got {value!r}")
-        chosen_per_item: dict[str, str] = {}
-        for raw_item, raw_code in given.items():
-            item = str(raw_item).strip()
-            if item not in question.items:
-                raise ValueError(f"question {question.id}: {raw_item!r} is not one of the items {list(question.items)}")
-            if not _is_empty(raw_code) and raw_code != UNFILLED:
-                chosen_per_item[item] = _code(question, raw_code)
-        pairs = (f"{_item_key(i)}: {_quote(chosen_per_item.get(i, UNFILLED))}" for i in question.items)
-        return "{" + ", ".join(pairs) + "}"
-    raise ValueError(f"question {question.id}: unknown type {kind!r}")
-
-
+# --- canonical answer lines: protocol.format_value is the one writer -------------------------------
 def answer_line(question: Question, value: Any) -> str:
     """The one answer line for ``value``, exactly as the click control writes it.
 
@@ -92,7 +37,7 @@ def answer_line(question: Question, value: Any) -> str:
     ordering: a list of codes (``[]``); classification and matching: every item in item order, ``"?"`` when
     not filled in. Unknown codes or items raise ``ValueError``.
     """
-    return f"{question.variable} = {_literal(question, value)}"
+    return f"{question.variable} = {format_value(question, value)}"
 
 
 # --- the bundle for the extension --------------------------------------------------------------

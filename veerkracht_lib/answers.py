@@ -16,6 +16,7 @@ from . import texts
 from .model import Question
 
 MAX_REPR = 80
+UNREADABLE_IMPORT = "from veerkracht_lib.answers import Unreadable"
 
 
 class Unreadable:
@@ -58,7 +59,7 @@ def _show(value: Any) -> str:
 
 
 def _example(question: Question) -> str:
-    return question.example or question.template.split("=", 1)[-1].strip()
+    return question.form_example
 
 
 class _CodeReader:
@@ -197,6 +198,15 @@ _READERS = {
 }
 
 
+_WRONG_TYPE = {
+    "multilabel": texts.WRONG_TYPE_SET,
+    "single": texts.WRONG_TYPE_SINGLE,
+    "ordering": texts.WRONG_TYPE_LIST,
+    "classification": texts.WRONG_TYPE_DICT,
+    "matching": texts.WRONG_TYPE_DICT,
+}
+
+
 def normalise(question: Question, raw: Any) -> Normalised:
     problems: list[str] = []
     if isinstance(raw, Unreadable):
@@ -206,5 +216,6 @@ def normalise(question: Question, raw: Any) -> Normalised:
     try:
         value = _READERS[question.type](question, raw, problems)
     except Exception:  # unhashable items and other oddities: a form problem, never a traceback
-        return Normalised(None, [texts.WRONG_TYPE_DICT.format(example=_example(question), given=_show(raw))])
+        message = _WRONG_TYPE[question.type]
+        return Normalised(None, [message.format(example=_example(question), given=_show(raw))])
     return Normalised(value if not problems else None, problems)

@@ -8,7 +8,6 @@ checks only the form, because the trainer grades. Never raises, never shows or s
 from __future__ import annotations
 
 import difflib
-import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,12 +16,7 @@ from .answer_widget import QuestionView
 from .answers import normalise
 from .model import Question, load_questions, load_selfcheck
 from .render import HTMLView, box, bullet_list, esc, paragraphs
-
-FEEDBACK_ENV = "VEERKRACHT_FEEDBACK"
-
-
-def cohort_mode() -> bool:
-    return os.environ.get(FEEDBACK_ENV, "").strip().lower() in ("vorm", "cohort", "form")
+from .settings import cohort_mode
 
 
 @dataclass
@@ -33,6 +27,7 @@ class Resultaat:
     status: str
     berichten: list[str] = field(default_factory=list)
     score: float | None = None  # fraction 0..1; None when not judged (cohort mode, form problem)
+    uitleg: HTMLView | None = None  # the explanation, after a right answer or the third try (self-paced)
 
     @property
     def goed(self) -> bool:
@@ -43,10 +38,13 @@ class Resultaat:
 
     def _repr_html_(self) -> str:
         body = bullet_list(self.berichten) if len(self.berichten) > 1 else paragraphs(" ".join(self.berichten))
-        return box(self.status, self._title(), body)
+        explanation = self.uitleg._repr_html_() if self.uitleg is not None else ""
+        return box(self.status, self._title(), body) + explanation
 
     def __repr__(self) -> str:
         lines = [self._title(), *(f"- {m}" for m in self.berichten)]
+        if self.uitleg is not None:
+            lines.append(repr(self.uitleg))
         return "\n".join(lines)
 
 
@@ -92,13 +90,61 @@ def controleer(vraag: Any = None, antwoord: Any = None) -> Resultaat:
         outcome = _judge(question, antwoord)
     except Exception:
         return Resultaat(str(vraag), "vorm_fout", [texts.INTERNAL_PROBLEM])
+    attempts = 0
     try:
-        from .progress import record_check
+        from .progress import get_store
 
-        record_check(outcome.vraag, outcome.status)
+        store = get_store()
+        store.record_check(outcome.vraag, outcome.status)
+        attempts = int(store.load()["questions"].get(outcome.vraag, {}).get("attempts", 0))
     except Exception:  # progress is a convenience; a check never fails because of it
         pass
+    if outcome.status in ("goed", "deels", "nog_niet") and (outcome.status == "goed" or attempts >= EXPLAIN_AFTER):
+        try:
+            outcome.uitleg = _explanation(question)
+            if outcome.status != "goed" and outcome.uitleg is not None:
+                outcome.berichten.append(texts.EXPLAIN_AFTER_TRIES.format(n=attempts))
+        except Exception:  # an explanation is extra; the check itself stands
+            outcome.uitleg = None
     return outcome
+
+
+EXPLAIN_AFTER = 3
+
+
+def _explanation(question: Question) -> HTMLView | None:
+    """The explanation of a question from the self-check data (never in cohort mode)."""
+    if cohort_mode():
+        return None
+    entry = load_selfcheck().get(question.id)
+    if not entry or "explain" not in entry:
+        return None
+    from .explain import explanation_view
+    from .selfcheck import unseal
+
+    data = unseal(entry["explain"], entry["salt"], question.id)
+    key = data["key"]
+    if question.type in ("single", "classification", "matching"):
+        key = {k: (tuple(v) if isinstance(v, list) else v) for k, v in key}
+    return explanation_view(question, key, data.get("optional", ()), data.get("explanations", {}))
+
+
+def toon_modelantwoord(module: Any = None) -> HTMLView:
+    """After writing a reflection: an example of a strong answer (self-paced only)."""
+    if cohort_mode():
+        return HTMLView(box("info", texts.MODEL_ANSWER_COHORT, ""), texts.MODEL_ANSWER_COHORT)
+    modules = load_selfcheck().get("_modules", {})
+    entry = modules.get(module) if isinstance(module, str) else None
+    if not entry:
+        return HTMLView(box("info", texts.MODEL_ANSWER_NONE, ""), texts.MODEL_ANSWER_NONE)
+    from .selfcheck import unseal
+
+    text = str(unseal(entry["model_answer"], entry["salt"], module))
+    html_text = (
+        f"<details style='margin:0.4em 0'><summary>{esc(texts.MODEL_ANSWER_SUMMARY)}</summary>"
+        f"{paragraphs(text)}</details>"
+    )
+    return HTMLView(html_text, f"{texts.MODEL_ANSWER_SUMMARY}\n{text}")
 
 
 def _question_html(question: Question) -> str:

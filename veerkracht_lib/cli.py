@@ -11,43 +11,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import secrets
 import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import NoReturn
 
 from . import texts
 
 START_NOTEBOOK = "course/00_introductie.ipynb"
-READY_TIMEOUT = 90.0
-
-
-def _port_free(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
-def _pick_port(wanted: int | None) -> int:
-    if wanted is not None:
-        if not _port_free(wanted):
-            raise SystemExit(texts.CLI_PORT_BUSY.format(port=wanted))
-        return wanted
-    for port in range(8888, 8988):
-        if _port_free(port):
-            return port
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def has_display() -> bool:
@@ -56,32 +27,20 @@ def has_display() -> bool:
     return True
 
 
-def _wait_ready(proc: subprocess.Popen[bytes], port: int, token: str) -> bool:
-    deadline = time.monotonic() + READY_TIMEOUT
-    url = f"http://127.0.0.1:{port}/api/status?token={token}"
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            return False
-        with contextlib.suppress(urllib.error.URLError, OSError), urllib.request.urlopen(url, timeout=2) as response:
-            if response.status == 200:
-                return True
-        time.sleep(0.2)
-    return False
+def _pick_port(wanted: int | None) -> int:
+    from .lab import free_port, port_free
 
-
-def _stop(proc: subprocess.Popen[bytes], first: signal.Signals) -> None:
-    if proc.poll() is not None:
-        return
-    proc.send_signal(first)
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    if wanted is not None:
+        if not port_free(wanted):
+            raise SystemExit(texts.CLI_PORT_BUSY.format(port=wanted))
+        return wanted
+    return free_port(range(8888, 8988))
 
 
 def cmd_start(args: argparse.Namespace) -> int:
-    from .workspace import WorkspaceError, configure_lab, default_workspace, prepare_workspace, tool_env
+    from .lab import start_lab, tool_env
+    from .settings import FEEDBACK_ENV, FeedbackMode
+    from .workspace import WorkspaceError, configure_lab, default_workspace, prepare_workspace
 
     try:
         workspace, added = prepare_workspace(Path(args.map) if args.map else default_workspace())
@@ -94,42 +53,32 @@ def cmd_start(args: argparse.Namespace) -> int:
     with contextlib.suppress(OSError):
         configure_lab()
     port = _pick_port(args.poort)
-    token = secrets.token_urlsafe(24)
-    open_browser = has_display() and not args.geen_browser
-    command = [
-        sys.executable,
-        "-m",
-        "jupyterlab",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        "--ServerApp.port_retries=0",
-        f"--ServerApp.root_dir={workspace}",
-        f"--IdentityProvider.token={token}",
-        f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}",
-        f"--ServerApp.open_browser={open_browser}",
-        "--ServerApp.log_level=WARN",
-    ]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        command.append("--allow-root")
     env = tool_env()
     if args.cohort:
-        env["VEERKRACHT_FEEDBACK"] = "vorm"
+        env[FEEDBACK_ENV] = FeedbackMode.FORM
     print(texts.CLI_STARTING, flush=True)
-    proc = subprocess.Popen(command, env=env, cwd=workspace)
+    lab = start_lab(
+        workspace,
+        port=port,
+        env=env,
+        default_url=f"/lab/tree/{START_NOTEBOOK}",
+        open_browser=has_display() and not args.geen_browser,
+        wait=False,
+        quiet=False,
+    )
     try:
-        if not _wait_ready(proc, port, token):
-            _stop(proc, signal.SIGTERM)
-            print(texts.CLI_LAB_FAILED.format(code=proc.returncode), file=sys.stderr)
+        if not lab.wait_ready():
+            code = lab.stop()
+            print(texts.CLI_LAB_FAILED.format(code=code), file=sys.stderr)
             return 1
-        url = f"http://127.0.0.1:{port}/lab/tree/{START_NOTEBOOK}?token={token}"
-        print(texts.CLI_OPEN_URL.format(url=url), flush=True)
+        print(texts.CLI_OPEN_URL.format(url=lab.url(f"/lab/tree/{START_NOTEBOOK}")), flush=True)
         print(texts.CLI_STOP_HINT, flush=True)
-        return_code = proc.wait()
+        return_code = lab.proc.wait()
     except KeyboardInterrupt:
-        _stop(proc, signal.SIGINT)  # a second Ctrl+C for JupyterLab: it stops without asking
+        lab.stop(signal.SIGINT)  # a second Ctrl+C for JupyterLab: it stops without asking
         return_code = 0
     finally:
-        _stop(proc, signal.SIGTERM)
+        lab.stop()
     print(texts.CLI_STOPPED.format(path=workspace))
     return 0 if return_code in (0, -signal.SIGTERM, -signal.SIGINT) else return_code
 
@@ -155,9 +104,81 @@ def cmd_progress(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from . import build
+    from .authoring import build
 
     return build.main(["--check"] if args.check else [])
+
+
+# --- trainers (need the trainer extra: nbgrader) -------------------------------------------------
+def _course(path: str) -> Path:
+    from .grading.cohort import is_course
+
+    course = Path(path).expanduser().resolve()
+    if not is_course(course):
+        raise SystemExit(texts.COHORT_NOT_A_COURSE.format(path=course))
+    return course
+
+
+def cmd_cohort(args: argparse.Namespace) -> int:
+    from .grading.cohort import CohortError, init, load_students
+
+    try:
+        if args.actie == "init":
+            names = init(Path(args.map), Path(args.source) if args.source else None, args.course_id)
+            print(texts.COHORT_READY.format(path=Path(args.map).resolve(), n=len(names)))
+            return 0
+        if not args.deelnemers:
+            raise CohortError(texts.ROSTER_NO_FILE.format(path="(geen bestand gegeven)"))
+        roster = load_students(_course(args.map), Path(args.deelnemers))
+    except CohortError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    for problem in roster.problems:
+        print(problem, file=sys.stderr)
+    print(texts.ROSTER_LOADED.format(n=len(roster.loaded)))
+    return 0 if not roster.problems else 1
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    from .grading.run import grade, report_lines, submissions
+
+    course = _course(args.map)
+    if not submissions(course, args.opdracht):
+        print(texts.GRADE_NOTHING.format(path=course), file=sys.stderr)
+        return 1
+    summary = grade(course, args.opdracht, jobs=args.jobs, force=args.force)
+    print("\n".join(report_lines(summary)))
+    return 0 if not summary.failed else 1
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from .grading.cohort import CohortError
+    from .grading.feedback import generate
+
+    course = _course(args.map)
+    try:
+        done = generate(course, args.opdracht)
+    except CohortError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(texts.FEEDBACK_DONE.format(n=done, path=course / "feedback"))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .grading.report import write_report
+
+    path = write_report(_course(args.map), Path(args.uitvoer) if args.uitvoer else None)
+    print(texts.REPORT_DONE.format(path=path))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .grading.export import export
+
+    paths = export(_course(args.map), Path(args.uitvoer) if args.uitvoer else None)
+    print(texts.EXPORT_DONE.format(paths=", ".join(str(p) for p in paths)))
+    return 0
 
 
 _ARGPARSE_DUTCH = {
@@ -211,9 +232,35 @@ def parser() -> argparse.ArgumentParser:
     progress.add_argument("--bestand", help=texts.CLI_HELP_FILE)
     progress.add_argument("--bevestig", action="store_true", help=texts.CLI_HELP_CONFIRM)
     progress.set_defaults(func=cmd_progress)
-    build = sub.add_parser("build", help="(authors) regenerate selfcheck.json and exercises/ from solutions/")
-    build.add_argument("--check", action="store_true", help="only report what is out of date")
+    build = sub.add_parser("build", help="(authors) generate solutions/, selfcheck.json and exercises/ from the data")
+    build.add_argument("--check", action="store_true", help="only report what is wrong or out of date")
     build.set_defaults(func=cmd_build)
+
+    cohort = sub.add_parser("cohort", help=texts.CLI_HELP_COHORT_CMD)
+    cohort.add_argument("actie", choices=("init", "students"))
+    cohort.add_argument("map", help=texts.CLI_HELP_COURSE_DIR)
+    cohort.add_argument("deelnemers", nargs="?", help=texts.CLI_HELP_ROSTER)
+    cohort.add_argument("--source", help=texts.CLI_HELP_SOURCE)
+    cohort.add_argument("--course-id", help=texts.CLI_HELP_COURSE_ID)
+    cohort.set_defaults(func=cmd_cohort)
+    grade_cmd = sub.add_parser("grade", help=texts.CLI_HELP_GRADE)
+    grade_cmd.add_argument("map", help=texts.CLI_HELP_COURSE_DIR)
+    grade_cmd.add_argument("opdracht", nargs="?", help=texts.CLI_HELP_ASSIGNMENT)
+    grade_cmd.add_argument("--jobs", type=int, default=2, help=texts.CLI_HELP_JOBS)
+    grade_cmd.add_argument("--force", action="store_true", help=texts.CLI_HELP_FORCE)
+    grade_cmd.set_defaults(func=cmd_grade)
+    feedback = sub.add_parser("feedback", help=texts.CLI_HELP_FEEDBACK)
+    feedback.add_argument("map", help=texts.CLI_HELP_COURSE_DIR)
+    feedback.add_argument("opdracht", nargs="?", help=texts.CLI_HELP_ASSIGNMENT)
+    feedback.set_defaults(func=cmd_feedback)
+    report = sub.add_parser("report", help=texts.CLI_HELP_REPORT)
+    report.add_argument("map", help=texts.CLI_HELP_COURSE_DIR)
+    report.add_argument("--uitvoer", help=texts.CLI_HELP_OUTPUT)
+    report.set_defaults(func=cmd_report)
+    export_cmd = sub.add_parser("export", help=texts.CLI_HELP_EXPORT)
+    export_cmd.add_argument("map", help=texts.CLI_HELP_COURSE_DIR)
+    export_cmd.add_argument("--uitvoer", help=texts.CLI_HELP_OUTPUT)
+    export_cmd.set_defaults(func=cmd_export)
     return main_parser
 
 

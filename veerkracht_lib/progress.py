@@ -19,8 +19,8 @@ from typing import Any
 
 from . import texts
 from .render import HTMLView, box, bullet_list, esc
+from .settings import HOME_ENV, progress_dir  # noqa: F401  (HOME_ENV re-exported for tests)
 
-HOME_ENV = "VEERKRACHT_HOME"
 FILE_NAME = "voortgang.json"
 VERSION = 1
 STATUSES = ("goed", "deels", "nog_niet", "vorm", "vorm_fout")
@@ -32,8 +32,7 @@ except ImportError:  # pragma: no cover
 
 
 def data_dir() -> Path:
-    configured = os.environ.get(HOME_ENV)
-    return Path(configured).expanduser() if configured else Path.home() / ".veerkracht"
+    return progress_dir()
 
 
 def _now() -> str:

@@ -1,8 +1,8 @@
 """Keys in canonical form, and their salted hashes for the learner's self-check.
 
-The plaintext key of a graded question exists only in the hidden tests of ``solutions/``. The build step
-(``veerkracht_lib.build``) reads it there and stores salted hashes of each key part in
-``content/selfcheck.json``. The learner's ``controleer()`` hashes the learner's answer the same way and
+The plaintext key of a graded question exists only on the instructor side (``solutions/``). The build step
+(``veerkracht_lib.authoring.build``) stores salted hashes of each key part in ``content/selfcheck.json``, and the
+explanations sealed (``seal``: obfuscated, not encrypted; they are shown after a right answer or the third try). The learner's ``controleer()`` hashes the learner's answer the same way and
 scores it with the same function as the hidden test, so both agree, while no key is stored in plaintext.
 (The answer space of a question is small: hashing keeps the key out of sight, it does not make it secret
 from someone who programs. Cohort hosting can leave ``selfcheck.json`` out; see docs.)
@@ -10,45 +10,20 @@ from someone who programs. Cohort hosting can leave ``selfcheck.json`` out; see 
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 from collections.abc import Hashable
 from typing import Any
 
 from . import scoring
+from .keys import canonical_critical, canonical_key, canonical_optional
 from .model import Question
 
 
 def token(salt: str, qid: str, *parts: str) -> str:
     data = "\x1f".join((salt, qid, *parts)).encode("utf-8")
     return hashlib.sha256(data).hexdigest()[:24]
-
-
-def canonical_key(question: Question, key: Any) -> Any:
-    """Bring a key as written in a hidden test to the shape the scoring functions take."""
-    kind = question.type
-    if kind == "multilabel":
-        return frozenset(str(code) for code in key)
-    if kind == "single":
-        if isinstance(key, str):
-            return {key: 1.0}
-        return {str(code): float(credit) for code, credit in dict(key).items()}
-    if kind == "ordering":
-        return tuple(str(code) for code in key)
-    if kind in ("classification", "matching"):
-        out: dict[str, frozenset[str]] = {}
-        for item, accepted in dict(key).items():
-            labels = [accepted] if isinstance(accepted, str) else list(accepted)
-            out[str(item)] = frozenset(str(label) for label in labels)
-        return out
-    raise ValueError(f"unknown question type {kind!r}")
-
-
-def canonical_critical(critical: Any) -> tuple[tuple[str, str], ...]:
-    return tuple((str(first), str(then)) for first, then in (critical or ()))
-
-
-def canonical_optional(optional: Any) -> frozenset[str]:
-    return frozenset(str(code) for code in (optional or ()))
 
 
 def hash_key(question: Question, key: Any, critical: Any, salt: str, optional: Any = ()) -> dict[str, Any]:
@@ -123,3 +98,25 @@ def hashed_fraction(question: Question, answer: Any, entry: dict[str, Any]) -> f
     elif question.type in ("classification", "matching"):
         key = {item: frozenset(labels) for item, labels in key.items()}
     return scoring.score(question.type, hashed, key, critical, optional)
+
+
+def _stream(salt: str, label: str, length: int) -> bytes:
+    out = b""
+    counter = 0
+    while len(out) < length:
+        out += hashlib.sha256(f"{salt}\x1f{label}\x1f{counter}".encode()).digest()
+        counter += 1
+    return out[:length]
+
+
+def seal(data: Any, salt: str, label: str) -> str:
+    """Obfuscate JSON data so no plaintext key or explanation sits in the learner's files (not encryption)."""
+    raw = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    mixed = bytes(a ^ b for a, b in zip(raw, _stream(salt, label, len(raw)), strict=True))
+    return base64.b64encode(mixed).decode("ascii")
+
+
+def unseal(text: str, salt: str, label: str) -> Any:
+    mixed = base64.b64decode(text.encode("ascii"))
+    raw = bytes(a ^ b for a, b in zip(mixed, _stream(salt, label, len(mixed)), strict=True))
+    return json.loads(raw.decode("utf-8"))

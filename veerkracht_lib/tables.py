@@ -75,11 +75,16 @@ def toon_begrippen() -> HTMLView:
 
 def module_sources(module: str) -> list[str]:
     """Every source id the data of one module cites, the article first."""
+    from .model import load_modules
+
     fw = load_framework()
-    programme = fw.programme(module)
-    ids: list[str] = ["artikel", *programme.sources]
-    for item in programme.interventions:
-        ids += item.sources
+    ids: list[str] = ["artikel"]
+    code = load_modules()[module].programme
+    if code is not None:
+        programme = fw.programme(code)
+        ids += programme.sources
+        for item in programme.interventions:
+            ids += item.sources
     for vignette in load_vignettes().values():
         if vignette.module == module:
             ids += vignette.sources
@@ -99,9 +104,11 @@ def toon_bronnen(module: Any = None) -> HTMLView:
     if module is None:
         ids = list(sources)
     else:
+        from .model import load_modules
+
         code = str(module).strip().lower()
-        if code not in PROGRAMME_CODES:
-            message = texts.SOURCES_UNKNOWN.format(module=module, known=", ".join(PROGRAMME_CODES))
+        if code not in load_modules():
+            message = texts.SOURCES_UNKNOWN.format(module=module, known=", ".join(load_modules()))
             return HTMLView(box("vorm_fout", message, ""), message)
         ids = module_sources(code)
     items = []
@@ -114,3 +121,60 @@ def toon_bronnen(module: Any = None) -> HTMLView:
         items.append(f"<li>{esc(s.author)}{esc(year)}. <strong>{esc(s.title)}</strong>.{link}{note}</li>")
         plain.append(f"- {s.author}{year}. {s.title}. {s.url}".rstrip())
     return HTMLView(f"<h4>{esc(texts.SOURCES_TITLE)}</h4><ul>{''.join(items)}</ul>", "\n".join(plain))
+
+
+def toon_leerdoelen(module: Any = None) -> HTMLView:
+    """The learning objectives of a module and its study load (lesson and graded notebook)."""
+    from .model import load_modules
+
+    modules = load_modules()
+    found = modules.get(module) if isinstance(module, str) else None
+    if found is None:
+        message = texts.SOURCES_UNKNOWN.format(module=module, known=", ".join(modules))
+        return HTMLView(box("vorm_fout", message, ""), message)
+    load = found.study_load
+    study = texts.STUDY_LOAD.format(lesson=load.lesson, exercises=load.exercises, total=load.total)
+    items = "".join(f"<li>{esc(o.text)}</li>" for o in found.objectives)
+    html_text = (
+        f"<section aria-label='{esc(texts.OBJECTIVES_TITLE)}'><p style='margin:0.3em 0'>"
+        f"<strong>{esc(texts.OBJECTIVES_TITLE)}</strong></p>"
+        f"<ol style='margin:0.3em 0 0.3em 1.4em;padding:0'>{items}</ol>"
+        f"<p style='margin:0.3em 0'>{esc(study)}</p></section>"
+    )
+    plain = [texts.OBJECTIVES_TITLE, *(f"{n}. {o.text}" for n, o in enumerate(found.objectives, 1)), study]
+    return HTMLView(html_text, "\n".join(plain))
+
+
+def toon_verwijzingen() -> HTMLView:
+    """Where to turn with a concern: one data file, with the date it was last checked."""
+    from .model import load_referrals
+
+    data = load_referrals()
+    head = (
+        f"<tr><th {_CELL}>{esc(texts.REFERRAL_WHO)}</th><th {_CELL}>{esc(texts.REFERRAL_WHEN)}</th>"
+        f"<th {_CELL}>{esc(texts.REFERRAL_HOW)}</th></tr>"
+    )
+    rows, plain = [], [texts.REFERRALS_TITLE]
+    for item in data.referrals:
+        contact = [item.phone] if item.phone else []
+        if item.url:
+            contact.append(f"<a href='{esc(item.url)}' style='text-decoration:underline'>{esc(item.url)}</a>")
+        if item.local:
+            contact.append(esc(texts.REFERRAL_LOCAL))
+        rows.append(
+            f"<tr><td {_CELL}><strong>{esc(item.name)}</strong><br>{esc(item.what)}</td>"
+            f"<td {_CELL}>{esc(item.when)}</td><td {_CELL}>{'<br>'.join(esc(c) if c == item.phone else c for c in contact)}</td></tr>"
+        )
+        plain.append(f"- {item.name}: {item.when} {item.phone} {item.url}".rstrip())
+    checked = texts.REFERRALS_CHECKED.format(date=_dutch_date(data.checked))
+    plain.append(checked)
+    html_text = (
+        f"<section aria-label='{esc(texts.REFERRALS_TITLE)}'><p style='margin:0.3em 0'>"
+        f"<strong>{esc(texts.REFERRALS_TITLE)}</strong></p><table {_TABLE}>{head}{''.join(rows)}</table>"
+        f"<p style='margin:0.3em 0'>{esc(checked)}</p></section>"
+    )
+    return HTMLView(html_text, "\n".join(plain))
+
+
+def _dutch_date(day: Any) -> str:
+    return f"{day.day} {texts.MONTHS[day.month - 1]} {day.year}"

@@ -62,6 +62,28 @@ QUESTION_POINTS = "{points:g} punten"
 RESULT_FORM_PROBLEM = "Let op de vorm van je antwoord"
 
 # --- grading (nbgrader) ----------------------------------------------------------------------
+GRADING_FAULT = (
+    "Bij het nakijken van vraag {qid} ging iets mis. Dat ligt niet aan jouw antwoord. Je trainer kijkt dit na."
+)
+EXPLAIN_TITLE = "Uitleg bij vraag {qid}: {title}"
+EXPLAIN_IN = "hoort erbij"
+EXPLAIN_OPTIONAL = "mag erbij, hoeft niet"
+EXPLAIN_OUT = "hoort er niet bij"
+EXPLAIN_BEST = "beste antwoord"
+EXPLAIN_PARTLY = "deels goed"
+EXPLAIN_NOT = "niet goed"
+EXPLAIN_STEP = "stap {n}"
+EXPLAIN_SOURCES = "Bronnen: {sources}"
+SUBMISSION_NOT_JSON = "Het ingeleverde notebook kon niet worden gelezen (het bestand is beschadigd of onvolledig)."
+SUBMISSION_NOT_NOTEBOOK = "Het ingeleverde bestand is geen notebook."
+SUBMISSION_NOT_A_FILE = (
+    "Het ingeleverde notebook is geen gewoon bestand (bijvoorbeeld een verwijzing naar een ander bestand)."
+)
+SUBMISSION_TOO_LARGE = "Het ingeleverde notebook is te groot (meer dan {mb} MB)."
+SUBMISSION_MISSING = "Het ingeleverde notebook ontbreekt."
+ANSWER_CELL_MISSING = "de antwoordcel ontbreekt in het ingeleverde notebook."
+ANSWER_CELL_DUPLICATED = "Er waren {n} antwoordcellen voor deze vraag. Alleen de eerste telt."
+NO_RESPONSE = "Je hebt hier niets ingevuld."
 GRADE_NOT_READ = "Deze cel is bij het nakijken niet uitgevoerd. Alleen de antwoordregels tellen mee."
 GRADE_UNREADABLE = "Je antwoordcel kon niet als antwoord gelezen worden: {reason}"
 PARSE_SYNTAX = "er staat een schrijffout in (regel {line}). Controleer aanhalingstekens, komma's en haakjes."
@@ -69,6 +91,78 @@ PARSE_NOT_ASSIGNMENT = "de cel bevat meer dan het antwoord (regel {line}). Laat 
 PARSE_NOT_LITERAL = "na {name} = staat geen gewone waarde maar code (regel {line}). Gebruik de vorm uit het sjabloon."
 PARSE_NO_ANSWER = "er staat geen regel {name} = ... in de cel."
 PARSE_TOO_LONG = "de cel is te lang (meer dan {limit} tekens)."
+
+# --- the generated graded notebook (authoring/assignment.py) ----------------------------------
+ASSIGNMENT_INTRO = """# Opdrachten module {code}: {title}
+
+In dit notebook maak je de opdrachten van module {code}. Werk je in een groep? Dan kijkt je trainer ze na.
+
+**Zo werk je:**
+
+1. Voer eerst de cel hieronder uit met **Shift+Enter**.
+2. Voer bij elke vraag de cel met de vraag uit. Je ziet dan de vraag en de keuzes.
+3. Kies je antwoord in het vak onder de vraag. Je keuze komt vanzelf in de antwoordcel.
+   Je mag het antwoord ook zelf typen: pas dan alleen de regel `antwoord_... = ...` aan.
+4. Voer de antwoordcel uit. Je ziet meteen of de vorm klopt.
+   Werk je in je eigen tempo? Dan zie je ook of je antwoord goed is.
+5. Onder elk antwoord staat een **toetscel**. Die kijkt of de vorm klopt. Je mag hem uitvoeren.
+6. Sla je werk op met **Ctrl+S**.
+
+Bij het nakijken telt alleen je antwoordregel. Andere code wordt niet uitgevoerd.
+
+**Privacy:** schrijf nergens echte namen of details waaraan iemand te herkennen is."""
+QUESTION_HEADING = "## Vraag {qid}: {title}"
+ASSIGNMENT_END = """## Klaar
+
+Sla je werk op met **Ctrl+S**. Werk je in een groep met een trainer? Lever dit notebook dan in zoals je trainer \
+heeft uitgelegd.
+
+Terug naar de les: [{title}]({link})"""
+REFLECTION_VARIANTS = "Dezelfde vraag voor jouw werk:"
+GROUP_NAMES = {
+    "leraar": "Leraar",
+    "jongerenwerker": "Jongerenwerker",
+    "wijkagent": "Wijkagent",
+    "beleidsmaker": "Beleidsmaker",
+}
+REFLECTION_PRIVACY = "Gebruik geen echte namen en geen details waaraan iemand te herkennen is."
+REFLECTION_GRADED_BY_TRAINER = (
+    "Werk je in een groep? Dan kijkt je trainer deze vraag zelf na. Je antwoord blijft in dit notebook."
+)
+RUBRIC_TITLE = "Zo wordt je reflectie beoordeeld ({points} punten):"
+RUBRIC_CRITERION = "Waar let je trainer op?"
+RUBRIC_ZERO = "0 punten"
+RUBRIC_HALF = "De helft"
+RUBRIC_FULL = "Alle punten"
+RUBRIC_POINTS = "{points} punt(en)"
+TRAINER_NOTES_TITLE = "Voor de trainer (staat niet in de versie voor deelnemers):"
+TRAINER_EXAMPLE = "Voorbeeldantwoord {n} ({score} punten):"
+TRAINER_EXAMPLE_COMMENT = "Waarom:"
+MODEL_ANSWER_SUMMARY = "Klaar met schrijven? Open dan hier een voorbeeld van een sterk antwoord."
+MODEL_ANSWER_COHORT = "Je trainer bespreekt je reflectie met je. Daarom zie je hier geen voorbeeldantwoord."
+MODEL_ANSWER_NONE = "Voor deze reflectie is geen voorbeeldantwoord beschikbaar."
+EXPLAIN_AFTER_TRIES = "Je hebt het nu {n} keer geprobeerd. Lees hieronder de uitleg."
+
+# --- trainer commands (veerkracht cohort / grade / feedback / report / export) ------------------
+GRADE_PROGRESS = "Nakijken [{bar}] {done}/{total} ({seconds:.0f} s)"
+GRADE_DONE = "Klaar: {n} inzending(en) nagekeken in {seconds:.1f} seconden."
+GRADE_BACKUP = "Reservekopie van het cijferbestand: {path}"
+GRADE_FAILED = "Niet nagekeken (zie logs/): {who}"
+GRADE_ZEROS = "Antwoorden met 0 punten door een reden: {n}"
+GRADE_MORE = "  ... en nog {n}"
+GRADE_FAULTS = "Fouten bij het nakijken zelf (niet de schuld van de deelnemer): {n}"
+GRADE_MANUAL = "Inzendingen die je nog met de hand moet nakijken (reflectie): {n}"
+GRADE_NOTHING = "Er zijn geen ingeleverde opdrachten gevonden in {path}/submitted."
+COHORT_NOT_A_COURSE = "{path} is geen cursusmap van een groep. Maak er een met: veerkracht cohort init {path}"
+COHORT_READY = "De cursusmap voor de groep staat klaar: {path} ({n} opdracht(en))."
+COHORT_EXISTS = "{path} bestaat al en is niet leeg. Kies een nieuwe map."
+COHORT_NO_SOURCE = "Geen opdrachten gevonden in {path}. Geef met --source de map solutions/ van de cursus op."
+ROSTER_LOADED = "{n} deelnemer(s) geladen."
+ROSTER_PROBLEM = "Regel {line} van de deelnemerslijst is overgeslagen: {reason}"
+ROSTER_NO_FILE = "De deelnemerslijst {path} kon niet worden gelezen."
+FEEDBACK_DONE = "Feedback gemaakt voor {n} inzending(en) in {path}."
+REPORT_DONE = "Rapport gemaakt: {path}"
+EXPORT_DONE = "Export gemaakt: {paths}"
 
 # --- progress --------------------------------------------------------------------------------
 PROGRESS_CORRUPT = (
@@ -107,7 +201,11 @@ CASE_SERVES = "Helpt"
 CASE_HARMS = "Schaadt"
 CASE_ENDING = "Einde: {title}"
 CASE_DEBRIEF = "Nabespreking"
-CASE_VALUES_ENDING = "Waarden in dit einde"
+CASE_VALUES_STRENGTHENED = "Waarden die sterker werden"
+CASE_VALUES_PRESSURED = "Waarden die onder druk kwamen"
+QUALITY_STRONG = "sterke keuze"
+QUALITY_REASONABLE = "redelijke keuze"
+QUALITY_WEAK = "zwakke keuze"
 CASE_STEP = "Stap {n}"
 CASE_OPTIONS_LABEL = "Kies wat je doet:"
 CASE_KEYBOARD_HINT = "Tip: met Tab ga je naar een keuze, met Enter of spatie kies je."
@@ -147,6 +245,29 @@ GLOSSARY_TITLE = "Begrippen"
 SOURCES_TITLE = "Bronnen"
 SOURCES_UNKNOWN = "Module {module!r} bestaat niet. Kies uit: {known}."
 
+OBJECTIVES_TITLE = "Na deze module kun je:"
+STUDY_LOAD = "Studielast: ongeveer {lesson} minuten voor de les en {exercises} minuten voor de opdrachten ({total} minuten samen)."
+REFERRALS_TITLE = "Waar kun je terecht met een zorg?"
+REFERRAL_WHO = "Wie"
+REFERRAL_WHEN = "Wanneer"
+REFERRAL_HOW = "Contact"
+REFERRAL_LOCAL = "Wie is dit bij mij? Zoek het op en schrijf het hier op."
+REFERRALS_CHECKED = "Laatst gecontroleerd: {date}."
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
 # --- command line ----------------------------------------------------------------------------
 CLI_WORKSPACE_READY = "Je werkmap staat klaar: {path}"
 CLI_WORKSPACE_NEW_FILES = "Nieuw in je werkmap: {n} bestand(en). Je eigen werk is niet aangeraakt."
@@ -184,6 +305,19 @@ FRIENDLY_SYNTAX_BRACKET = "Er mist een haakje, of er staat er een te veel. Elk (
 FRIENDLY_SYNTAX_COMMA = "Mist er een komma? Zet een komma tussen de codes."
 FRIENDLY_SYNTAX_INDENT = "Begin de regel helemaal links, zonder spaties ervoor."
 FRIENDLY_SYNTAX_GENERAL = "Vergelijk je regel met het sjabloon: aanhalingstekens, komma's en haakjes."
+CLI_HELP_COHORT_CMD = "(trainers) maak een cursusmap voor een groep (init) of laad de deelnemers (students)"
+CLI_HELP_COURSE_DIR = "de cursusmap van de groep"
+CLI_HELP_ROSTER = "CSV-bestand met de deelnemers: id, voornaam, achternaam, e-mail"
+CLI_HELP_SOURCE = "map met de opdrachten voor trainers (standaard: solutions/ van de cursus)"
+CLI_HELP_COURSE_ID = "naam van de groep voor nbgrader (standaard: de naam van de map)"
+CLI_HELP_GRADE = "(trainers) kijk alle ingeleverde opdrachten na, tegelijk en veilig"
+CLI_HELP_ASSIGNMENT = "alleen deze opdracht (standaard: alle)"
+CLI_HELP_JOBS = "aantal processen tegelijk (standaard 2)"
+CLI_HELP_FORCE = "kijk ook opnieuw na wat al nagekeken is"
+CLI_HELP_FEEDBACK = "(trainers) maak de feedback voor de deelnemers, in het Nederlands"
+CLI_HELP_REPORT = "(trainers) één HTML-rapport over de groep: scores, waarden, risicofactoren"
+CLI_HELP_EXPORT = "(trainers) cijfers als CSV, en om in te lezen in Moodle en Canvas"
+CLI_HELP_OUTPUT = "bestand of map voor het resultaat"
 CLI_BAD_ARGUMENTS = "{prog}: dat begrijp ik niet ({detail}). Hulp: veerkracht --help\n"
 
 # --- hints for self-paced learners (selfcheck.hints) ------------------------------------------

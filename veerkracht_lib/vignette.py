@@ -18,6 +18,12 @@ from .progress import ProgressStore, get_store
 from .render import box, esc, paragraphs
 
 MAX_OPTIONS = 4
+# option quality -> (status style of the box, the word that says it; never colour alone)
+QUALITY_STATUS = {
+    "strong": ("goed", texts.QUALITY_STRONG),
+    "reasonable": ("deels", texts.QUALITY_REASONABLE),
+    "weak": ("nog_niet", texts.QUALITY_WEAK),
+}
 LETTERS = "ABCD"
 
 # Buttons in JupyterLab cut long text off; let option text wrap and read as a list.
@@ -143,7 +149,7 @@ class CaseWidget(widgets.VBox):
         for n, (sid, index) in enumerate(taken, 1):
             step = self.vignette.steps[sid]
             option = step.options[index]
-            status = "goed" if option.serves and not option.harms else "nog_niet" if not option.serves else "deels"
+            status, verdict = QUALITY_STATUS[option.quality]
             body = (
                 f"<p style='margin:0.3em 0'>{esc(texts.CASE_YOUR_CHOICE.format(text=option.text))}</p>"
                 f"{paragraphs(option.feedback)}"
@@ -152,7 +158,7 @@ class CaseWidget(widgets.VBox):
                 f" &nbsp;·&nbsp; <strong>{esc(texts.CASE_HARMS)}:</strong> "
                 f"{esc(_value_names(option.harms, self.framework))}</p>"
             )
-            title = texts.CASE_STEP.format(n=n) + ": " + step.prompt
+            title = texts.CASE_STEP.format(n=n) + f" ({verdict}): " + step.prompt
             blocks.append(box(status, title, body, role="group"))
         self.history.value = "".join(blocks)
 
@@ -184,8 +190,10 @@ class CaseWidget(widgets.VBox):
             end = self.vignette.endings[ending]
             body = (
                 f"<p style='margin:0.3em 0'><strong>{esc(texts.CASE_DEBRIEF)}</strong></p>{paragraphs(end.debrief)}"
-                f"<p style='margin:0.3em 0'><strong>{esc(texts.CASE_VALUES_ENDING)}:</strong> "
-                f"{esc(_value_names(end.values, self.framework))}</p>"
+                f"<p style='margin:0.3em 0'><strong>{esc(texts.CASE_VALUES_STRENGTHENED)}:</strong> "
+                f"{esc(_value_names(end.strengthened, self.framework))}</p>"
+                f"<p style='margin:0.3em 0'><strong>{esc(texts.CASE_VALUES_PRESSURED)}:</strong> "
+                f"{esc(_value_names(end.pressured, self.framework))}</p>"
             )
             self.ending_html.value = box("info", texts.CASE_ENDING.format(title=end.title), body, role="region")
         else:

@@ -9,14 +9,12 @@ pop-up, and nbgrader's instructor menus and server extensions switched off and l
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
 NOTEBOOK_DIRS = ("course", "exercises")
-WORKSPACE_ENV = "VEERKRACHT_WERKMAP"
 INSTRUCTOR_LAB_PLUGINS = (
     "@jupyter/nbgrader:formgrader",
     "@jupyter/nbgrader:create-assignment",
@@ -37,14 +35,6 @@ class WorkspaceError(Exception):
     """A problem the learner must solve; the message is Dutch."""
 
 
-def tool_env() -> dict[str, str]:
-    """The environment for Jupyter tools run as subprocesses: this interpreter's scripts first on PATH
-    (nbgrader calls ``alembic`` by name)."""
-    env = dict(os.environ)
-    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-    return env
-
-
 def package_dir() -> Path:
     return Path(__file__).resolve().parent
 
@@ -63,8 +53,9 @@ def notebook_source() -> Path:
 
 
 def default_workspace() -> Path:
-    configured = os.environ.get(WORKSPACE_ENV)
-    return Path(configured).expanduser() if configured else Path.home() / "veerkracht-cursus"
+    from .settings import workspace_dir
+
+    return workspace_dir()
 
 
 def _inside(path: Path, parent: Path) -> bool:
@@ -140,6 +131,9 @@ def configure_lab(prefix: Path | None = None) -> bool:
             prefix / f"etc/jupyter/jupyter_server_config.d/{extension}.json",
             {"ServerApp": {"jpserver_extensions": {extension: False}}},
         )
+    from .labext import install_labextension
+
+    changed |= install_labextension(prefix)
     return changed
 
 
