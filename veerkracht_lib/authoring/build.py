@@ -118,8 +118,10 @@ def load_all_keys(root: Path) -> tuple[dict[str, KeysFile], list[str]]:
         except ContentError as exc:
             problems += str(exc).splitlines()
             continue
-        problems += keys_problems(module, keys)
-        out[module.code] = keys
+        found = keys_problems(module, keys)
+        problems += found
+        if not found:  # only keys without problems are used to generate anything
+            out[module.code] = keys
     known = {f"{m.assignment}.keys.yaml" for m in load_modules().values()}
     for path in sorted((root / "solutions").glob("*.keys.yaml")):
         if path.name not in known:
@@ -241,10 +243,17 @@ def check(root: Path, release: bool = True) -> list[str]:
         return problems  # the rest needs loadable content
     keys, key_problems_found = load_all_keys(root)
     problems += key_problems_found
-    for assignment, nb in generated_sources(keys).items():
-        path = root / "solutions" / assignment / f"{assignment}.ipynb"
-        if not path.exists() or path.read_text(encoding="utf-8") != nbformat.writes(nb):
-            problems.append(f"solutions/{assignment}/{assignment}.ipynb: out of date (run veerkracht build)")
+    from .source_checks import source_problems
+
+    for module in load_modules().values():
+        if module.code not in keys:
+            continue
+        path = source_notebook_path(root, module)
+        specific = source_problems(path, module, keys[module.code])
+        problems += specific
+        expected = nbformat.writes(generated_sources({module.code: keys[module.code]})[module.assignment])
+        if not specific and path.exists() and path.read_text(encoding="utf-8") != expected:
+            problems.append(f"{path.relative_to(root)}: out of date with the data (run veerkracht build)")
     for path in source_notebooks(root):
         if path.parent.name not in {m.assignment for m in load_modules().values()}:
             problems.append(f"{path.relative_to(root)}: no module has this assignment")
