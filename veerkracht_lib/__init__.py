@@ -28,6 +28,9 @@ _EXPORTS = {
     "mijn_voortgang": "progress:mijn_voortgang",
     "exporteer_voortgang": "progress:exporteer_voortgang",
     "wis_voortgang": "progress:wis_voortgang",
+    "toon_overzicht": "overview:toon_overzicht",
+    "maak_handout": "documents:maak_handout",
+    "maak_deelnamebewijs": "documents:maak_deelnamebewijs",
 }
 
 __all__ = sorted(_EXPORTS)

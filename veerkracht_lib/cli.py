@@ -3,6 +3,8 @@
 ``veerkracht start``      copy the course into the learner's workspace and open it in JupyterLab
 ``veerkracht configure``  set this environment up for learners (Dutch menus, no instructor menus)
 ``veerkracht voortgang``  show, export or delete the learner's stored progress
+``veerkracht handout``    a printable handout (PDF) per module
+``veerkracht deelnamebewijs``  the learner's deelnamebewijs (PDF); trainers: ``--cohort DIR``
 ``veerkracht build``      (authors) regenerate selfcheck.json and exercises/ from solutions/
 """
 
@@ -19,6 +21,16 @@ from typing import NoReturn
 from . import texts
 
 START_NOTEBOOK = "course/00_introductie.ipynb"
+# A returning learner (any stored progress) starts at the overview: where they were and where to go on.
+# A new learner starts at the introduction (welcome, how a notebook works, privacy); it links to the overview.
+OVERVIEW_NOTEBOOK = "course/00_overzicht.ipynb"
+
+
+def start_notebook() -> str:
+    from .overview import fresh_store
+
+    data = fresh_store().load()
+    return OVERVIEW_NOTEBOOK if data["cases"] or data["questions"] else START_NOTEBOOK
 
 
 def has_display() -> bool:
@@ -57,11 +69,12 @@ def cmd_start(args: argparse.Namespace) -> int:
     if args.cohort:
         env[FEEDBACK_ENV] = FeedbackMode.FORM
     print(texts.CLI_STARTING, flush=True)
+    first = start_notebook()
     lab = start_lab(
         workspace,
         port=port,
         env=env,
-        default_url=f"/lab/tree/{START_NOTEBOOK}",
+        default_url=f"/lab/tree/{first}",
         open_browser=has_display() and not args.geen_browser,
         wait=False,
         quiet=False,
@@ -71,7 +84,7 @@ def cmd_start(args: argparse.Namespace) -> int:
             code = lab.stop()
             print(texts.CLI_LAB_FAILED.format(code=code), file=sys.stderr)
             return 1
-        print(texts.CLI_OPEN_URL.format(url=lab.url(f"/lab/tree/{START_NOTEBOOK}")), flush=True)
+        print(texts.CLI_OPEN_URL.format(url=lab.url(f"/lab/tree/{first}")), flush=True)
         print(texts.CLI_STOP_HINT, flush=True)
         return_code = lab.proc.wait()
     except KeyboardInterrupt:
@@ -100,6 +113,44 @@ def cmd_progress(args: argparse.Namespace) -> int:
         print(progress.wis_voortgang(bevestig=args.bevestig))
     else:
         print(progress.mijn_voortgang())
+    return 0
+
+
+def cmd_handout(args: argparse.Namespace) -> int:
+    from .documents import handout_name, handout_pdf, resolve_module, write_file
+    from .model import load_modules
+
+    chosen = [resolve_module(args.module)] if args.module else list(load_modules().values())
+    for module in chosen:
+        if isinstance(module, str):
+            print(module, file=sys.stderr)
+            return 2
+        try:
+            path = write_file(Path(args.uitvoer or "."), handout_name(module), handout_pdf(module))
+        except OSError as exc:
+            print(texts.DOC_NOT_SAVED.format(reason=exc.strerror or exc.__class__.__name__), file=sys.stderr)
+            return 1
+        print(texts.CLI_HANDOUT_DONE.format(path=path.resolve()))
+    return 0
+
+
+def cmd_certificate(args: argparse.Namespace) -> int:
+    if args.cohort:
+        from .grading.certificates import issue
+
+        result = issue(_course(args.cohort), args.student, args.naam, Path(args.uitvoer) if args.uitvoer else None)
+        for student, path in result.made:
+            print(texts.COHORT_CERT_MADE.format(student=student, path=path.resolve()))
+        for line in result.refused:
+            print(line, file=sys.stderr)
+        return 0 if result.made and not (args.student and result.refused) else 1
+    from .documents import maak_deelnamebewijs
+
+    view = maak_deelnamebewijs(naam=args.naam, map=args.uitvoer or ".")
+    if view.path is None:
+        print(view, file=sys.stderr)
+        return 1
+    print(texts.DOC_READY_CERTIFICATE.format(path=view.path.resolve()))
     return 0
 
 
@@ -232,6 +283,16 @@ def parser() -> argparse.ArgumentParser:
     progress.add_argument("--bestand", help=texts.CLI_HELP_FILE)
     progress.add_argument("--bevestig", action="store_true", help=texts.CLI_HELP_CONFIRM)
     progress.set_defaults(func=cmd_progress)
+    handout = sub.add_parser("handout", help=texts.CLI_HELP_HANDOUT)
+    handout.add_argument("module", nargs="?", help=texts.CLI_HELP_HANDOUT_MODULE)
+    handout.add_argument("--uitvoer", help=texts.CLI_HELP_OUTPUT_DIR)
+    handout.set_defaults(func=cmd_handout)
+    certificate = sub.add_parser("deelnamebewijs", help=texts.CLI_HELP_CERTIFICATE)
+    certificate.add_argument("--naam", help=texts.CLI_HELP_NAME)
+    certificate.add_argument("--uitvoer", help=texts.CLI_HELP_OUTPUT_DIR)
+    certificate.add_argument("--cohort", help=texts.CLI_HELP_CERT_COHORT)
+    certificate.add_argument("--student", help=texts.CLI_HELP_CERT_STUDENT)
+    certificate.set_defaults(func=cmd_certificate)
     build = sub.add_parser("build", help="(authors) generate solutions/, selfcheck.json and exercises/ from the data")
     build.add_argument("--check", action="store_true", help="only report what is wrong or out of date")
     build.set_defaults(func=cmd_build)

@@ -384,3 +384,175 @@ ANSWER_WIDGET = {
     "item_one_to_one": "Gebruik elke keuze één keer.",
     "options_title": "De keuzes",
 }
+
+# --- course overview, handouts and deelnamebewijs (overview.py, documents.py, grading/certificates.py) ----------
+OVERVIEW_TITLE = "Cursusoverzicht"
+OVERVIEW_NEXT_TITLE = "Waar ga je verder?"
+OVERVIEW_NEXT = "Ga verder met module {code}: {title}."
+OVERVIEW_NEXT_TODO = "Nog te doen in deze module: {items}."
+OVERVIEW_NEXT_LESSON = "Open de les"
+OVERVIEW_NEXT_EXERCISE = "Open de opdracht"
+OVERVIEW_ALL_DONE = (
+    "Je hebt alle modules afgerond. Goed gedaan! Je kunt nu je deelnamebewijs maken. Kijk hieronder hoe dat gaat."
+)
+OVERVIEW_FIGURE_TITLE = "Jouw voortgang per module"
+OVERVIEW_ALT = (
+    "Staafdiagram van je voortgang per module: {done} van de {n} modules zijn klaar. "
+    "De tabel hieronder geeft dezelfde cijfers."
+)
+OVERVIEW_FIGURE_CAPTION = "De tabel hieronder geeft dezelfde cijfers als de figuur."
+OVERVIEW_LEGEND_CASES = "Casussen gespeeld"
+OVERVIEW_LEGEND_QUESTIONS = "Vragen beantwoord"
+OVERVIEW_AXIS = "Deel van de module dat je al deed (procent)"
+OVERVIEW_COUNT = "{done} van {total}"
+OVERVIEW_COUNT_CASES = "{done} van {total} casussen"
+OVERVIEW_COUNT_QUESTIONS = "{done} van {total} vragen"
+OVERVIEW_TABLE_CAPTION = "Modules, studielast en jouw voortgang"
+OVERVIEW_COL_MODULE = "Module"
+OVERVIEW_COL_LESSON = "Les (minuten)"
+OVERVIEW_COL_EXERCISES = "Opdracht (minuten)"
+OVERVIEW_COL_TOTAL = "Samen (minuten)"
+OVERVIEW_COL_CASES = "Casussen gespeeld"
+OVERVIEW_COL_QUESTIONS = "Vragen beantwoord"
+OVERVIEW_COL_STATUS = "Status"
+OVERVIEW_TOTAL_ROW = "Hele cursus"
+OVERVIEW_STATUS = {"klaar": "✔ klaar", "bezig": "bezig", "nog_niet": "nog niet begonnen"}
+OVERVIEW_MODULES_DONE = "{done} van {n} klaar"
+OVERVIEW_STUDY_TOTAL = "De hele cursus kost ongeveer {duration}: {lesson} minuten voor de lessen en {exercises} minuten voor de opdrachten."
+OVERVIEW_DONE_RULE = (
+    "Een module is klaar als je alle casussen tot het einde hebt gespeeld. "
+    "En als je elke vraag van de opdracht hebt gecontroleerd met een antwoord in de goede vorm. "
+    "Je antwoord hoeft daarvoor nog niet goed te zijn."
+)
+OVERVIEW_PRIVACY = (
+    "Je voortgang staat alleen op deze computer. Er gaat niets naar de makers van de cursus. "
+    "Wil je meer zien, of alles wissen? Gebruik dan mijn_voortgang()."
+)
+OVERVIEW_REFRESH = "Voer de cel opnieuw uit als je verder bent gegaan. Dan zie je je nieuwe voortgang."
+OVERVIEW_TODO_CASES = ("nog één casus", "nog {n} casussen")
+OVERVIEW_TODO_QUESTIONS = ("nog één vraag controleren", "nog {n} vragen controleren")
+DURATION = "{h} uur en {m} minuten"
+DURATION_HOURS = "{h} uur"
+DURATION_MINUTES = "{m} minuten"
+
+DOC_READY_HANDOUT = "Je handout voor module {code} staat klaar: {path}"
+DOC_READY_CERTIFICATE = "Je deelnamebewijs staat klaar: {path}"
+DOC_OPEN = "Klik op de link om het bestand te openen. Je kunt het printen of bewaren."
+DOC_NOT_SAVED = "Het bestand kon niet worden opgeslagen ({reason}). Kies een andere map."
+DOC_UNKNOWN_MODULE = "Module {module!r} bestaat niet. Kies uit: {known}."
+DOC_MODULE_NOT_TEXT = 'Zet de letter van de module tussen aanhalingstekens, bijvoorbeeld maak_handout("b").'
+
+HANDOUT_TITLE = "Handout module {code}: {title}"
+HANDOUT_KICKER = "Veerkracht · handout om te printen"
+HANDOUT_PROGRAMME = "Deze module gaat over programma {code} uit het model: {name}."
+HANDOUT_CLOSING = "Deze module sluit de cursus af. Hij gaat over de waarden en over sturen op veerkracht."
+HANDOUT_STUDY_LOAD = (
+    "Studielast: ongeveer {lesson} minuten voor de les en {exercises} minuten voor de opdracht. "
+    "Samen is dat {duration}."
+)
+HANDOUT_MODEL = "Het model"
+HANDOUT_MODEL_WHOLE = "Het hele model. In deze module komen alle delen samen."
+HANDOUT_OBJECTIVES = "Na deze module kun je:"
+HANDOUT_STEPS = "Zo werk je de module door"
+HANDOUT_STEP_LESSON = "Lees de les in het notebook {lesson}. Reken op ongeveer {minutes} minuten."
+HANDOUT_STEP_CASES = "Speel de casussen: {cases}."
+HANDOUT_STEP_PRACTICE = ("Maak de oefenvraag. Die telt niet mee.", "Maak de {n} oefenvragen. Die tellen niet mee.")
+HANDOUT_STEP_EXERCISE = (
+    "Maak de opdracht: {n} vragen en een korte reflectie. Reken op ongeveer {minutes} minuten. "
+    "Werk je in een groep? Dan kijkt je trainer de opdracht na."
+)
+HANDOUT_ROUTE = "Heb je een echte zorg? Ga stap voor stap"
+HANDOUT_ROUTE_STEPS = (
+    "Ga eerst een open gesprek aan met de jongere, en zo nodig met de ouders.",
+    "Bespreek je zorg met een collega of de aandachtsfunctionaris.",
+    "Wil je advies van buiten? Bel Platform JEP. Dat kan zonder de naam van de jongere.",
+    "Alleen bij een concreet en ernstig veiligheidsrisico meldt je organisatie de zorg bij de gemeente.",
+    "Is er acuut gevaar? Bel 112.",
+)
+HANDOUT_REFERRALS = "Waar kun je terecht?"
+HANDOUT_WHEN = "Wanneer"
+HANDOUT_CONTACT = "Contact"
+HANDOUT_LOCAL = "Bij mij:"
+HANDOUT_ENTRY_CHECKED = "Gecontroleerd op {date}."
+HANDOUT_CHECKED = (
+    "Laatst gecontroleerd: {date}. Nummers en websites kunnen veranderen. Kijk bij twijfel op de website zelf."
+)
+HANDOUT_NOTE = "Alle casussen in de cursus zijn verzonnen. De cursus is om te oefenen en is geen meldpunt."
+HANDOUT_MADE = "Gemaakt op {date} met cursusversie {version}."
+DOC_FOOTER = "Veerkracht · {what} · pagina {page} van {pages}"
+DOC_FOOTER_HANDOUT = "handout module {code}"
+DOC_FOOTER_CERTIFICATE = "deelnamebewijs"
+
+CERTIFICATE_TITLE = "Deelnamebewijs"
+CERTIFICATE_KICKER = "Veerkracht · maatschappelijke veerkracht tegen radicalisering"
+CERTIFICATE_SELF = "heeft de cursus Veerkracht in eigen tempo doorlopen."
+CERTIFICATE_SELF_DONE = (
+    "Alle {cases} casussen zijn gespeeld en alle {questions} vragen van de zelfcontrole zijn beantwoord."
+)
+CERTIFICATE_COHORT = "heeft de cursus Veerkracht gevolgd in een groep met een trainer."
+CERTIFICATE_COHORT_DONE = (
+    "De opdracht is ingeleverd en nagekeken.",
+    "Alle {n} opdrachten zijn ingeleverd en nagekeken.",
+)
+CERTIFICATE_MODULES = "De modules en hun studielast"
+CERTIFICATE_COL_MODULE = "Module"
+CERTIFICATE_COL_TOPIC = "Onderwerp"
+CERTIFICATE_COL_LESSON = "Les"
+CERTIFICATE_COL_EXERCISES = "Opdracht"
+CERTIFICATE_COL_TOTAL = "Samen"
+CERTIFICATE_MINUTES = "{n} min"
+CERTIFICATE_ROW_ALT = (
+    "Module {code}, {title}: les {lesson} minuten, opdracht {exercises} minuten, samen {total} minuten."
+)
+CERTIFICATE_TOTAL_ROW = "Totaal"
+CERTIFICATE_TOTAL = "Totale studielast: ongeveer {duration}."
+CERTIFICATE_DATE = "Datum: {date}. Cursusversie: {version}."
+CERTIFICATE_WHAT = "Wat is dit bewijs?"
+CERTIFICATE_WHAT_TEXT = (
+    "Dit is een bewijs van zelfstudie. Het is geen erkend certificaat en geen diploma. "
+    "De cursus is niet geaccrediteerd."
+)
+CERTIFICATE_REGISTER = (
+    "Sta je in een beroepsregister, zoals SKJ of Registerplein? "
+    "Dan beslist je eigen register of je hiervoor punten krijgt. Vraag het na bij je register."
+)
+CERTIFICATE_PRIVACY_SELF = (
+    "Dit bewijs is gemaakt op de eigen computer van de deelnemer. "
+    "De naam is getypt door de deelnemer zelf. Er staan geen cijfers op."
+)
+CERTIFICATE_PRIVACY_COHORT = "De trainer maakte dit bewijs uit de cijferlijst van de groep. Er staan geen cijfers op."
+
+CERTIFICATE_NOT_YET = "Nog geen deelnamebewijs"
+CERTIFICATE_NOT_YET_TEXT = (
+    "Je krijgt een deelnamebewijs als je alle casussen hebt gespeeld en elke vraag van de opdrachten hebt "
+    "gecontroleerd. Dit mist nog:"
+)
+CERTIFICATE_MISSING_MODULE = "Module {code} ({title}): {items}"
+CERTIFICATE_MISSING_UNTOUCHED = "nog niet begonnen ({cases} casussen, {questions} vragen)"
+CERTIFICATE_MISSING_CASES = "casussen {cases}"
+CERTIFICATE_MISSING_QUESTIONS = "vragen {questions}"
+CERTIFICATE_NAME_NEEDED = (
+    'Typ je naam tussen aanhalingstekens, zo: maak_deelnamebewijs(naam="Sam de Vries"). '
+    "Alleen die naam komt op je bewijs."
+)
+CERTIFICATE_NAME_PLACEHOLDER = "Typ hier je naam"
+CERTIFICATE_NAME_TOO_LONG = "Je naam is te lang voor het bewijs. Gebruik hoogstens {n} tekens."
+CERTIFICATE_NAME_BAD = "Je naam mag geen enters of tabs bevatten. Typ je naam op één regel."
+
+COHORT_CERT_MADE = "Deelnamebewijs gemaakt voor {student}: {path}"
+COHORT_CERT_MISSING = "Geen deelnamebewijs voor {student}. Nog niet ingeleverd of nagekeken: {assignments}."
+COHORT_CERT_NO_NAME = (
+    "Geen deelnamebewijs voor {student}: de naam is niet bekend. "
+    "Laad de deelnemerslijst met 'veerkracht cohort students', of geef een naam met --naam."
+)
+COHORT_CERT_UNKNOWN_STUDENT = "Deelnemer {student!r} staat niet in de cijferlijst van {path}."
+COHORT_CERT_NONE = "Niemand heeft nog alle opdrachten ingeleverd en nagekeken. Er is geen deelnamebewijs gemaakt."
+COHORT_CERT_NAME_NEEDS_STUDENT = "--naam kan alleen samen met --student."
+CLI_HELP_HANDOUT = "maak een handout om te printen (PDF) voor een module, of voor alle modules"
+CLI_HELP_HANDOUT_MODULE = "de letter van de module, bijvoorbeeld b (standaard: alle modules)"
+CLI_HELP_CERTIFICATE = "maak je deelnamebewijs (PDF); trainers: voor een groep met --cohort"
+CLI_HELP_NAME = "de naam op het bewijs, zoals je die zelf typt"
+CLI_HELP_CERT_COHORT = "(trainers) de cursusmap van de groep: maak de bewijzen uit de cijferlijst"
+CLI_HELP_CERT_STUDENT = "(trainers) alleen voor deze deelnemer (standaard: iedereen die alles heeft ingeleverd)"
+CLI_HELP_OUTPUT_DIR = "map voor de PDF-bestanden (standaard: de huidige map)"
+CLI_HANDOUT_DONE = "Handout gemaakt: {path}"
