@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
@@ -22,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
-from nbconvert.exporters import NotebookExporter
+from nbconvert.exporters import Exporter, NotebookExporter
 from nbconvert.exporters.exporter import ResourcesDict
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import ClearSolutions, Execute, NbGraderPreprocessor
+from traitlets import Bool
 
 from .. import protocol, texts
 from ..autograde import FAULT_MIME
@@ -33,6 +35,7 @@ from .rebuild import rebuild
 from .submission import read_submission
 
 IGNORE_EVERYTHING = "*"
+NBGRADER_BOOKKEEPING = ("timestamp.txt", "submission_secret.txt")  # written by nbgrader submit
 NBGRADER_NO_RESPONSE = "No response."  # nbgrader's automatic comment, in English
 
 
@@ -52,6 +55,12 @@ def _regular_files(root: Path) -> list[Path]:
 
 class SubmissionExporter(NotebookExporter):
     """Reads a submission as data and returns the notebook rebuilt from the source."""
+
+    trusted_io = Bool(
+        False,
+        help="Skip nbformat's schema validation when reading and writing notebooks this grader made itself "
+        "(the rebuilt and autograded notebooks; never a submission). Used by veerkracht grade for speed.",
+    ).tag(config=True)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -82,6 +91,14 @@ class SubmissionExporter(NotebookExporter):
                 target = dest / path.relative_to(source)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, target)
+            # nbgrader's own bookkeeping of a submission that came through the exchange: generate_feedback
+            # carries these on and release_feedback needs them (tests/test_hosting.py, a real hub)
+            submitted = Path(coursedir.format_path(coursedir.submitted_directory, student_id, assignment_id))
+            for name in NBGRADER_BOOKKEEPING:
+                path = submitted / name
+                if path.is_file() and not path.is_symlink() and path.stat().st_size <= 4096:
+                    dest.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(path, dest / name)
 
         converter.init_assignment = init_assignment
 
@@ -103,10 +120,28 @@ class SubmissionExporter(NotebookExporter):
         folder = coursedir.format_path(coursedir.source_directory, ".", info["assignment"])
         return nbformat.read(Path(folder) / f"{info['notebook']}.ipynb", as_version=4)
 
+    def from_notebook_node(self, nb: NotebookNode, resources: Any = None, **kw: Any) -> tuple[str, ResourcesDict]:
+        if not self.trusted_io:
+            return super().from_notebook_node(nb, resources, **kw)
+        nb_copy, resources = Exporter.from_notebook_node(self, nb, resources, **kw)
+        resources["output_suffix"] = ".nbconvert"
+        return json.dumps(nb_copy, sort_keys=True, indent=1, ensure_ascii=False) + "\n", resources
+
+    def _read_trusted(self, filename: str, resources: Any) -> tuple[str, ResourcesDict]:
+        with open(filename, encoding="utf-8") as handle:
+            nb = nbformat.from_dict(json.load(handle))
+        if not isinstance(resources.get("metadata"), dict):
+            resources["metadata"] = ResourcesDict()
+        resources["metadata"]["name"] = Path(filename).stem
+        resources["metadata"]["path"] = str(Path(filename).parent)
+        return self.from_notebook_node(nb, resources)
+
     def from_filename(
         self, filename: str, resources: dict[str, Any] | None = None, **kw: Any
     ) -> tuple[str, ResourcesDict]:
         if resources is None or "nbgrader" not in resources or not self._reading_submission():
+            if self.trusted_io and resources is not None and "nbgrader" in resources:
+                return self._read_trusted(filename, resources)  # the autograded notebook written a moment ago
             return super().from_filename(filename, resources, **kw)
         source = self.source_notebook(resources)
         text_stub, code_stub = self._stubs()

@@ -72,9 +72,33 @@ def submissions(course: Path, assignment: str | None) -> list[tuple[str, str]]:
     return found
 
 
+def _fast_sqlite() -> None:
+    """Within a run, SQLite need not wait for the disk after every small commit (nbgrader commits per cell).
+
+    ``synchronous=OFF`` keeps the database consistent if a process dies; only an operating-system crash in the
+    middle of a run could damage it, and the run started with a backup (``backup_gradebook``). The setting
+    lives on this run's connections only: the file and every other tool are unchanged.
+    """
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    @event.listens_for(Engine, "connect")
+    def _pragma(connection: Any, _record: Any) -> None:
+        if type(connection).__module__.startswith("sqlite3"):
+            cursor = connection.cursor()
+            cursor.execute("PRAGMA synchronous=OFF")
+            cursor.close()
+
+
 def _worker(course: str, jobs: list[tuple[str, str]], force: bool, queue: Any, logfile: str) -> None:
     """Grade ``jobs`` with one Autograde converter; report each (assignment, student, ok) on ``queue``."""
     os.chdir(course)
+    _fast_sqlite()
+    import warnings
+
+    from sqlalchemy.exc import SAWarning
+
+    warnings.filterwarnings("ignore", category=SAWarning)  # nbgrader's own noise when it creates a submission
     from nbgrader.apps.autogradeapp import AutogradeApp
     from nbgrader.converters.autograde import Autograde
     from nbgrader.converters.base import NbGraderException
@@ -87,10 +111,22 @@ def _worker(course: str, jobs: list[tuple[str, str]], force: bool, queue: Any, l
     for handler in list(app.log.handlers):  # the log file keeps everything; the trainer sees the progress bar
         if type(handler).__name__ == "StreamHandler":
             app.log.removeHandler(handler)
+    from nbgrader.preprocessors import CheckCellMetadata, ClearOutput, OverwriteKernelspec
+
+    # The rebuilt notebook comes from the source (valid metadata, no outputs, the source's kernel): the steps
+    # that only check or clean what a submission could have broken are left out; execution needs no kernel.
+    redundant = (CheckCellMetadata, ClearOutput, OverwriteKernelspec)
     configured = list(app.config.Autograde.get("autograde_preprocessors", Autograde.autograde_preprocessors.default()))
     app.config.Autograde.autograde_preprocessors = [
-        KernelFreeExecute if isinstance(p, type) and issubclass(p, Execute) else p for p in configured
+        KernelFreeExecute if isinstance(p, type) and issubclass(p, Execute) else p
+        for p in configured
+        if not (isinstance(p, type) and issubclass(p, redundant))
     ]
+    sanitize = list(app.config.Autograde.get("sanitize_preprocessors", Autograde.sanitize_preprocessors.default()))
+    app.config.Autograde.sanitize_preprocessors = [
+        p for p in sanitize if not (isinstance(p, type) and issubclass(p, redundant))
+    ]
+    app.config.SubmissionExporter.trusted_io = True
     converters: dict[str, Any] = {}
     for assignment, student in jobs:
         converter = converters.get(assignment)
@@ -153,7 +189,16 @@ def grade(
     jobs = max(1, min(jobs, len(students)))
     # all work of one learner goes to one worker: workers never write the same learner's rows at once
     chunks = [[job for job in work if students.index(job[1]) % jobs == n] for n in range(jobs)]
-    context = multiprocessing.get_context("spawn")
+    # fork: the workers share what this process already imported and loaded (nbgrader, the content)
+    import nbgrader.apps.autogradeapp  # noqa: F401
+
+    from ..model import load_questions, load_sources
+    from .executor import KernelFreeExecute  # noqa: F401
+
+    load_questions()
+    load_sources()
+
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     queue = context.Queue()
     logs = course / "logs"
     logs.mkdir(exist_ok=True)
@@ -192,14 +237,23 @@ def grade(
 
 def reasons_in(notebook_path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(question, reason) for each answer that earned nothing because it was unreadable, and each fault."""
-    import nbformat
+    import json
 
     zeros, faults = [], []
-    nb = nbformat.read(notebook_path, as_version=4)
-    for cell in nb.cells:
+    try:
+        nb = json.loads(notebook_path.read_text(encoding="utf-8"))  # written by the grader itself
+    except (OSError, ValueError):
+        return [], []
+    for cell in nb.get("cells", []):
+        if isinstance(cell.get("source"), list):
+            cell["source"] = "".join(cell["source"])
         gid = protocol.grade_id(cell) or ""
-        if cell.cell_type == "code" and gid.startswith(protocol.ANSWER_PREFIX) and "Unreadable(" in cell.source:
-            for node in ast.walk(ast.parse(cell.source)):
+        if (
+            cell.get("cell_type") == "code"
+            and gid.startswith(protocol.ANSWER_PREFIX)
+            and "Unreadable(" in cell["source"]
+        ):
+            for node in ast.walk(ast.parse(cell["source"])):
                 if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Unreadable" and node.args:
                     zeros.append((gid.removeprefix(protocol.ANSWER_PREFIX), str(ast.literal_eval(node.args[0]))))
         for output in cell.get("outputs", []):
