@@ -69,19 +69,20 @@ def score(
     critical: Collection[tuple[Hashable, Hashable]] = (),
     optional: Collection[Hashable] = (),
 ) -> float:
-    """Dispatch on the question type; never raises."""
-    try:
-        if kind == "multilabel":
-            return score_multilabel(answer, key, optional)  # type: ignore[arg-type]
-        if kind == "single":
-            return score_single(answer, key)  # type: ignore[arg-type]
-        if kind == "ordering":
-            return score_ordering(answer, key, critical)  # type: ignore[arg-type]
-        if kind in ("classification", "matching"):
-            return score_per_item(answer, key)  # type: ignore[arg-type]
-    except Exception:  # a malformed key or answer earns nothing, it never crashes grading
-        return 0.0
-    return 0.0
+    """Dispatch on the question type.
+
+    Answers arrive normalised, so a well-formed answer never makes this raise; a broken *key* does (an author's
+    or a library fault), and the caller reports it as a grading fault instead of quietly scoring 0.
+    """
+    if kind == "multilabel":
+        return score_multilabel(answer, key, optional)  # type: ignore[arg-type]
+    if kind == "single":
+        return score_single(answer, key)  # type: ignore[arg-type]
+    if kind == "ordering":
+        return score_ordering(answer, key, critical)  # type: ignore[arg-type]
+    if kind in ("classification", "matching"):
+        return score_per_item(answer, key)  # type: ignore[arg-type]
+    raise ValueError(f"unknown question type {kind!r}")
 
 
 def to_points(fraction: float, max_points: float) -> float:
