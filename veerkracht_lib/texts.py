@@ -208,7 +208,10 @@ QUALITY_REASONABLE = "redelijke keuze"
 QUALITY_WEAK = "zwakke keuze"
 CASE_STEP = "Stap {n}"
 CASE_OPTIONS_LABEL = "Kies wat je doet:"
-CASE_KEYBOARD_HINT = "Tip: met Tab ga je naar een keuze, met Enter of spatie kies je."
+CASE_KEYBOARD_HINT = (
+    "Met het toetsenbord: druk na Shift+Enter op Shift+Tab. Dan sta je op de eerste keuze. "
+    "Met Tab ga je naar de volgende keuze. Met Enter of spatie kies je."
+)
 CASE_SOURCES = "Bronnen"
 
 PRACTICE_RIGHT = "Goed gekozen."
@@ -218,8 +221,8 @@ PRACTICE_UNKNOWN = "Oefenvraag {pid!r} bestaat niet. Kies een van deze oefenvrag
 # --- model figure ----------------------------------------------------------------------------
 MODEL_TITLE = "Model van maatschappelijke veerkracht"
 MODEL_ALT_INTRO = (
-    "Figuur met vier ringen rond elkaar. In het midden staat het individu, de kern, met een kleine cirkel voor "
-    "psychologisch trauma. Daaromheen staan zeven risicofactoren: {risks}. Daaromheen staan zes beschermende "
+    "Figuur met ringen rond elkaar. In het midden staat de kern: {core}. In de kern staat een kleinere cirkel "
+    "voor {trauma}. Daaromheen staan {n_risks} andere risicofactoren: {risks}. Daaromheen staan zes beschermende "
     "programma's: {programmes}. De buitenste ring bevat zes waarden: {values}."
 )
 MODEL_ALT_HIGHLIGHT_PROGRAMME = "Gemarkeerd: programma {code}, {name}. Het werkt op de risicofactoren {risks}. De waarden die het dragen zijn {values}."
@@ -245,7 +248,7 @@ GLOSSARY_TITLE = "Begrippen"
 SOURCES_TITLE = "Bronnen"
 SOURCES_UNKNOWN = "Module {module!r} bestaat niet. Kies uit: {known}."
 
-OBJECTIVES_TITLE = "Na deze module kun je:"
+OBJECTIVES_TITLE = "De leerdoelen van deze module"
 STUDY_LOAD = "Studielast: ongeveer {lesson} minuten voor de les en {exercises} minuten voor de opdrachten ({total} minuten samen)."
 REFERRALS_TITLE = "Waar kun je terecht met een zorg?"
 REFERRAL_WHO = "Wie"
@@ -556,3 +559,34 @@ CLI_HELP_CERT_COHORT = "(trainers) de cursusmap van de groep: maak de bewijzen u
 CLI_HELP_CERT_STUDENT = "(trainers) alleen voor deze deelnemer (standaard: iedereen die alles heeft ingeleverd)"
 CLI_HELP_OUTPUT_DIR = "map voor de PDF-bestanden (standaard: de huidige map)"
 CLI_HANDOUT_DONE = "Handout gemaakt: {path}"
+
+# --- course widgets in JupyterLab: notes, keyboard, screen readers, the figure (live.py, vignette.py, figures.py) --
+# A widget's note stands in its place when its kernel is gone (a reopened notebook, a static export).
+WIDGET_RUN_CELL = "Voer deze cel uit met Shift+Enter om verder te gaan."
+WIDGET_LOADING = "Even geduld, dit deel wordt geladen."
+WIDGET_NOTE_GENERIC = "Hier stond een onderdeel om mee te werken."
+WIDGET_NOTE_CASE = "Casus: {title}"
+WIDGET_NOTE_CASE_TEXT = "Deze casus speel je in JupyterLab. Wat je al koos, is bewaard."
+WIDGET_NOTE_PRACTICE = "Oefenvraag: {prompt}"
+WIDGET_NOTE_PRACTICE_TEXT = "Deze oefenvraag maak je in JupyterLab."
+WIDGET_NOTE_EXPLORER = "Het model verkennen"
+WIDGET_NOTE_EXPLORER_TEXT = "Hier kies je in JupyterLab een deel van het model."
+WIDGET_NOTE_PROGRESS = "Mijn voortgang"
+WIDGET_NOTE_PROGRESS_TEXT = "Je voortgang staat alleen op je eigen computer. Je ziet hem hier in JupyterLab."
+CASE_REGION = "Casus: {title}"
+CASE_FIRST_OPTION = "Naar de eerste keuze"
+CASE_RESUMED_DONE = (
+    "Je hebt deze casus al uitgespeeld. Hieronder zie je hoe hij afliep. Nog een keer? Kies dan Opnieuw beginnen."
+)
+CASE_ANNOUNCE = "Je koos {letter}. Dat is een {verdict}. {feedback}"
+CASE_ANNOUNCE_NEXT = "Nu stap {n}: {prompt}"
+PRACTICE_CHOSEN = "jouw keuze"
+MODEL_ALT_SHORT = "Model van maatschappelijke veerkracht: ringen rond het individu. De tekstversie staat onder de figuur."
+MODEL_ALT_SHORT_MARKED = (
+    "Model van maatschappelijke veerkracht, met {part} gemarkeerd. De tekstversie staat onder de figuur."
+)
+
+# --- on a JupyterHub (hosting/assignments.py): nbgrader's Assignments panel ---------------------------------------
+HUB_ASSIGNMENTS_FAILED = (
+    "Dat lukte niet. Probeer het over een minuut opnieuw. Lukt het dan nog niet? Vraag je trainer om hulp."
+)
