@@ -90,10 +90,37 @@ def _fast_sqlite() -> None:
             cursor.close()
 
 
+def _warm_gradebook() -> None:
+    """nbgrader opens a new Gradebook (a new engine, every table checked) up to eight times per submission. In a
+    worker that grades many submissions of one course, one engine per database and one table check are enough.
+    Process-local: stock nbgrader elsewhere is unchanged."""
+    import nbgrader.api as api
+
+    engines: dict[str, Any] = {}
+    real_create_engine = api.create_engine
+
+    def create_engine(url: str, **kwargs: Any) -> Any:
+        if url not in engines:
+            engines[url] = real_create_engine(url, **kwargs)
+        return engines[url]
+
+    checked: set[int] = set()
+    real_create_all = api.Base.metadata.create_all
+
+    def create_all(bind: Any = None, **kwargs: Any) -> None:
+        if id(bind) not in checked:
+            real_create_all(bind=bind, **kwargs)
+            checked.add(id(bind))
+
+    api.create_engine = create_engine
+    api.Base.metadata.create_all = create_all  # type: ignore[method-assign]
+
+
 def _worker(course: str, jobs: list[tuple[str, str]], force: bool, queue: Any, logfile: str) -> None:
     """Grade ``jobs`` with one Autograde converter; report each (assignment, student, ok) on ``queue``."""
     os.chdir(course)
     _fast_sqlite()
+    _warm_gradebook()
     import warnings
 
     from sqlalchemy.exc import SAWarning
