@@ -62,7 +62,10 @@ def test_start_serves_the_course_on_loopback_in_dutch(tmp_path: Path, tool_env: 
     assert "De cursus is gestopt" in out
     assert _listening_addresses(port) == set()
     assert (ws / "course/00_introductie.ipynb").exists()
-    assert (ws / "exercises/a_democratische_vorming/a_democratische_vorming.ipynb").exists()
+    from veerkracht_lib.model import load_modules
+
+    for module in load_modules().values():
+        assert (ws / module.exercise_notebook).exists() and (ws / module.lesson).exists()
     assert not list(ws.rglob("solutions"))
 
 
@@ -106,11 +109,11 @@ def test_configure_is_idempotent_and_keeps_other_settings(tmp_path: Path) -> Non
 def test_progress_command(tmp_path: Path, capsys: pytest.CaptureFixture[str], progress_home: Path) -> None:
     from veerkracht_lib.progress import ProgressStore
 
-    ProgressStore(progress_home).record_check("a1", "goed")
+    ProgressStore(progress_home).record_check("x1", "goed")
     assert cli.main(["voortgang"]) == 0
-    assert "a1: goed" in capsys.readouterr().out
+    assert "x1: goed" in capsys.readouterr().out
     assert cli.main(["voortgang", "exporteer", "--bestand", str(tmp_path / "e.json")]) == 0
-    assert json.loads((tmp_path / "e.json").read_text())["questions"]["a1"]["status"] == "goed"
+    assert json.loads((tmp_path / "e.json").read_text())["questions"]["x1"]["status"] == "goed"
     assert cli.main(["voortgang", "wis"]) == 0
     assert "Weet je het zeker" in capsys.readouterr().out
     assert cli.main(["voortgang", "wis", "--bevestig"]) == 0

@@ -44,16 +44,19 @@ def test_the_environment_loads_the_extension_in_every_kernel() -> None:
 
 @pytest.mark.slow
 def test_mistakes_in_a_real_kernel_get_dutch_messages() -> None:
+    from veerkracht_lib.model import load_questions
+
+    qid = next(iter(load_questions()))
     cells = [
-        'controleer("a1", {"POL"})',  # before any import cell: the course's calls are there
-        'controleer("a1", antwoord_a)',
-        'antwoord_a1 = {"POL", "GRP}',
+        f'controleer("{qid}", {{"POL"}})',  # before any import cell: the course's calls are there
+        f'controleer("{qid}", antwoord_a)',
+        f'antwoord_{qid} = {{"POL", "GRP}}',
         "1 / 0",
     ]
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True).execute()
     first, name, syntax, other = (c.outputs for c in nb.cells)
-    assert first[0]["output_type"] == "execute_result" and "Vraag a1" in first[0]["data"]["text/plain"]
+    assert first[0]["output_type"] == "execute_result" and f"Vraag {qid}" in first[0]["data"]["text/plain"]
     assert name[0]["output_type"] == "error"
     assert name[0]["traceback"][0] == "De naam 'antwoord_a' is (nog) niet bekend."
     assert syntax[0]["output_type"] == "error" and "schrijffout in regel 1" in syntax[0]["traceback"][0]

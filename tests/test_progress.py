@@ -12,11 +12,11 @@ from veerkracht_lib.progress import FILE_NAME, ProgressStore
 
 def test_round_trip(progress_home) -> None:
     store = ProgressStore(progress_home)
-    assert store.save_case("a1_klassenvergadering", [0, 1], None)
-    assert store.record_check("a1", "deels")
+    assert store.save_case("x1_casus", [0, 1], None)
+    assert store.record_check("x1", "deels")
     fresh = ProgressStore(progress_home)  # as after a kernel restart
-    assert fresh.case("a1_klassenvergadering")["path"] == [0, 1]
-    assert fresh.load()["questions"]["a1"]["status"] == "deels"
+    assert fresh.case("x1_casus")["path"] == [0, 1]
+    assert fresh.load()["questions"]["x1"]["status"] == "deels"
 
 
 def test_corrupt_file_gives_notice_and_fresh_start_and_keeps_the_old_file(progress_home) -> None:
@@ -27,21 +27,21 @@ def test_corrupt_file_gives_notice_and_fresh_start_and_keeps_the_old_file(progre
     assert len(notices) == 1 and "opnieuw" in notices[0]
     backups = list(progress_home.glob(f"{FILE_NAME}.beschadigd-*"))
     assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == "{dit is geen json"
-    assert store.save_case("a1_klassenvergadering", [0], None)
-    assert json.loads((progress_home / FILE_NAME).read_text())["cases"]["a1_klassenvergadering"]["path"] == [0]
+    assert store.save_case("x1_casus", [0], None)
+    assert json.loads((progress_home / FILE_NAME).read_text())["cases"]["x1_casus"]["path"] == [0]
 
 
 def test_partly_damaged_entries_are_dropped_not_the_rest(progress_home) -> None:
     data = {
         "version": 1,
         "cases": {"ok": {"path": [0, 1], "ending": None}, "bad": {"path": "x"}, "neg": {"path": [-1]}},
-        "questions": {"a1": {"status": "goed", "attempts": 2}, "a2": {"status": "???"}},
+        "questions": {"x1": {"status": "goed", "attempts": 2}, "x2": {"status": "???"}},
         "practice": {"p": {"correct": "ja"}},
     }
     (progress_home / FILE_NAME).write_text(json.dumps(data), encoding="utf-8")
     loaded = ProgressStore(progress_home).load()
     assert list(loaded["cases"]) == ["ok"]
-    assert list(loaded["questions"]) == ["a1"]
+    assert list(loaded["questions"]) == ["x1"]
     assert loaded["practice"] == {}
 
 
@@ -66,7 +66,7 @@ def test_unreadable_file_never_raises(progress_home) -> None:
 def test_write_is_atomic_no_temp_files_left(progress_home) -> None:
     store = ProgressStore(progress_home)
     for n in range(20):
-        store.save_case("a1_klassenvergadering", [0] * (n % 3), None)
+        store.save_case("x1_casus", [0] * (n % 3), None)
     leftovers = [p.name for p in progress_home.iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
 
@@ -89,12 +89,12 @@ def test_two_notebooks_writing_at_once_lose_nothing(progress_home) -> None:
 
 
 def test_learner_can_see_export_and_delete(progress_home, tmp_path) -> None:
-    ProgressStore(progress_home).record_check("a1", "goed")
+    ProgressStore(progress_home).record_check("x1", "goed")
     view = mijn_voortgang()
-    assert "a1: goed" in repr(view) and str(progress_home) in repr(view)
+    assert "x1: goed" in repr(view) and str(progress_home) in repr(view)
     target = tmp_path / "export.json"
     assert "bewaard" in repr(exporteer_voortgang(target))
-    assert json.loads(target.read_text())["questions"]["a1"]["status"] == "goed"
+    assert json.loads(target.read_text())["questions"]["x1"]["status"] == "goed"
     assert "Weet je het zeker" in repr(wis_voortgang())
     assert (progress_home / FILE_NAME).exists()
     assert "gewist" in repr(wis_voortgang(bevestig=True))
@@ -103,6 +103,6 @@ def test_learner_can_see_export_and_delete(progress_home, tmp_path) -> None:
 
 
 def test_progress_file_is_private_to_the_learner(progress_home) -> None:
-    ProgressStore(progress_home).record_check("a1", "goed")
+    ProgressStore(progress_home).record_check("x1", "goed")
     mode = os.stat(progress_home / FILE_NAME).st_mode & 0o777
     assert mode & 0o077 == 0, oct(mode)
