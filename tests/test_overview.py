@@ -174,3 +174,47 @@ def test_rendered_overview_passes_axe(in_course: Path, progress_home: Path) -> N
         finally:
             browser.close()
     assert violations == []
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")
+def test_returning_learner_starts_at_the_overview_and_its_links_open_in_jupyterlab(
+    tmp_path: Path, tool_env: dict[str, str], progress_home: Path
+) -> None:
+    from conftest import start_course, stop_course
+    from playwright.sync_api import expect, sync_playwright
+
+    play("a1_klassenvergadering", progress_home)  # a learner who was here before
+    workspace = tmp_path / "werkmap"
+    proc, _output, url, port = start_course(workspace, tool_env)
+    token = url.split("token=")[1]
+    assert "/lab/tree/course/00_overzicht.ipynb?" in url
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(f"http://127.0.0.1:{port}/lab/tree/course/00_overzicht.ipynb?reset&token={token}")
+            expect(page.locator(".jp-Notebook").first).to_contain_text("cursusoverzicht", timeout=60_000)
+            page.wait_for_selector("text=Kernel", state="attached", timeout=60_000)
+            for text in ("from veerkracht_lib import", "toon_overzicht()", 'maak_handout("a")'):
+                cell = page.locator(".jp-CodeCell:visible", has_text=text).first
+                cell.scroll_into_view_if_needed()
+                cell.locator(".jp-InputArea-editor").click()
+                page.keyboard.press("Shift+Enter")
+            output = page.locator(".jp-OutputArea-output:visible", has_text="Waar ga je verder?").first
+            expect(output).to_contain_text("Ga verder met module a", timeout=60_000)
+            expect(output).to_contain_text("1 van 4")
+            handout = page.locator(".jp-OutputArea-output:visible", has_text="handout voor module a").first
+            expect(handout).to_contain_text("documenten/handout-module-a.pdf", timeout=60_000)
+            assert (workspace / "documenten" / "handout-module-a.pdf").stat().st_size > 20_000
+            handout.locator("a").first.click()
+            expect(page.locator(".lm-TabBar-tabLabel", has_text="handout-module-a.pdf")).to_be_visible(timeout=30_000)
+            page.locator(".lm-TabBar-tabLabel", has_text="00_overzicht.ipynb").first.click()  # back to the overview
+            output.get_by_role("link", name="Open de les: Democratische vorming").click()
+            expect(page.locator(".lm-TabBar-tabLabel", has_text="a_democratische_vorming.ipynb").first).to_be_visible(
+                timeout=30_000
+            )
+            browser.close()
+    finally:
+        stop_course(proc)
