@@ -20,7 +20,8 @@ from test_overview import play
 
 from veerkracht_lib import controleer, maak_deelnamebewijs, maak_handout
 from veerkracht_lib.documents import certificate_pdf, dutch_date, handout_pdf
-from veerkracht_lib.model import load_modules, load_referrals, load_vignettes
+from veerkracht_lib.figures import alt_text
+from veerkracht_lib.model import load_framework, load_modules, load_referrals, load_vignettes
 from veerkracht_lib.protocol import grade_id
 
 MODULES = list(load_modules().values())
@@ -76,9 +77,12 @@ def test_handout_holds_the_module_data(module, offline, progress_home: Path) -> 
     kinds = [e["/S"] for e in elements]
     assert kinds[:2] == ["/P", "/H1"] and kinds.count("/Figure") == 1 and kinds.count("/H2") >= 5
     figure = next(e for e in elements if e["/S"] == "/Figure")
-    assert "Figuur met vier ringen" in figure["/Alt"]
+    full, whole = alt_text(load_framework(), module.programme), alt_text(load_framework(), None)
+    assert figure["/Alt"] == full  # the model's own text version, with the highlighted programme
     if module.programme:
-        assert f"Gemarkeerd: programma {module.programme}" in figure["/Alt"] and "Gemarkeerd" in text
+        programme = load_framework().programme(module.programme)
+        assert full != whole and programme.name in full.removeprefix(whole)
+        assert _flat(full.removeprefix(whole)) in text  # also printed under the figure
     for private in (str(progress_home), str(Path.home())):
         assert private.encode() not in data and private not in text
 
