@@ -62,3 +62,24 @@ if [ "$want_tests" = 1 ] && [ ! -x /usr/bin/chromium ]; then
         exit 1
     fi
 fi
+
+# Hosting tests (tests/test_hosting.py): a real JupyterHub with configurable-http-proxy from npm (deploy/hub/),
+# and course environments made from Debian's own Python, which other OS users may run (needs its venv module).
+if [ "$want_tests" = 1 ]; then
+    hub_lock="$(sha256sum deploy/hub/package-lock.json | cut -d' ' -f1)"
+    if [ "$(cat deploy/hub/node_modules/.veerkracht-lock 2>/dev/null)" != "$hub_lock" ]; then
+        echo "== configurable-http-proxy installeren (voor de JupyterHub-test)"
+        (cd deploy/hub && npm ci --no-audit --no-fund --loglevel=error)
+        echo "$hub_lock" > deploy/hub/node_modules/.veerkracht-lock
+    fi
+    if [ -x /usr/bin/python3 ] && ! /usr/bin/python3 -c 'import ensurepip, venv' 2>/dev/null; then
+        if [ "$(id -u)" = 0 ]; then
+            echo "== python3-venv installeren (voor de JupyterHub-test)"
+            apt-get update -qq
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+        else
+            echo "python3-venv ontbreekt en dit script draait niet als root: installeer 'python3-venv' met apt." >&2
+            exit 1
+        fi
+    fi
+fi
