@@ -2,8 +2,7 @@
 
 Run: ``.venv/bin/python benchmarks/run.py`` (about a minute). Targets from the foundation issue:
 - ``import veerkracht_lib`` under a quarter of ``import matplotlib.pyplot``;
-- every notebook top to bottom, kernel start included, under 3 s;
-- kernel peak RSS after module a under 120 MB;
+- every notebook top to bottom, kernel start included, under 2 s, with a kernel peak RSS under 80 MB;
 - a vignette click handled in under 10 ms (median, in-process).
 """
 
@@ -42,6 +41,12 @@ def bench_import(rounds: int = 7) -> None:
     print(f"  ratio {a / b:.3f}  (target < 0.25)  {'OK' if a / b < 0.25 else 'MISSED'}")
 
 
+# every notebook top to bottom, kernel start included; the kernel's peak memory (learners' issue, item 3-7:
+# the model figure is SVG drawn without matplotlib, so no notebook loads it in the kernel)
+NOTEBOOK_SECONDS = 2.0
+KERNEL_PEAK_MB = 80
+
+
 def _execute(path: Path) -> tuple[float, float]:
     """Seconds to run a notebook with a fresh kernel (start included), and the kernel's peak RSS in MB."""
     import nbformat
@@ -75,14 +80,12 @@ def bench_notebooks(rounds: int = 3) -> None:
         runs = [_execute(path) for _ in range(rounds)]
         seconds = statistics.median(s for s, _ in runs)
         rss = max(r for _, r in runs)
-        verdict = "OK" if seconds < 3 else "MISSED"
+        verdict = "OK" if seconds < NOTEBOOK_SECONDS and rss < KERNEL_PEAK_MB else "MISSED"
         name = str(path.relative_to(REPO))
-        print(f"{name:58s} {seconds:5.2f} s ({seconds / base_s:4.1f}x baseline, target < 3 s) {verdict}")
-        if path.name.startswith("a_") and "course" in path.parts:
-            verdict = "OK" if rss < 120 else "MISSED"
-            print(
-                f"  kernel peak RSS after module a {rss:6.1f} MB ({rss / base_rss:4.2f}x baseline, target < 120 MB) {verdict}"
-            )
+        print(
+            f"{name:58s} {seconds:5.2f} s ({seconds / base_s:4.1f}x baseline, target < {NOTEBOOK_SECONDS:g} s)"
+            f"  kernel peak {rss:5.1f} MB ({rss / base_rss:4.2f}x, target < {KERNEL_PEAK_MB} MB) {verdict}"
+        )
 
 
 def bench_click(clicks: int = 400) -> None:

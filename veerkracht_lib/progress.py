@@ -264,9 +264,16 @@ def _overview(store: ProgressStore) -> tuple[str, str]:
     return "".join(parts), "\n".join(plain)
 
 
-def mijn_voortgang() -> HTMLView:
-    """Show what is stored: which cases and questions, where the file is, how to export or delete it."""
-    return HTMLView(*_overview(get_store()))
+def mijn_voortgang() -> Any:
+    """Show what is stored: which cases and questions, where the file is, how to export or delete it.
+
+    In a notebook this is a widget: the overview (with the file's path) lives only in the kernel, so a saved or
+    exported notebook holds a Dutch note instead of the learner's progress (``live.ProgressView``).
+    """
+    html_text, plain = _overview(get_store())
+    from .live import ProgressView
+
+    return ProgressView(html_text, plain)
 
 
 def exporteer_voortgang(bestand: str | os.PathLike[str] | None = None) -> HTMLView:

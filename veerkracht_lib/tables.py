@@ -65,12 +65,15 @@ def toon_interventies(programma: Any = None) -> HTMLView:
 def toon_begrippen() -> HTMLView:
     """The glossary of professional terms used in the course."""
     terms = load_glossary()
+    # JupyterLab floats <dt> at a fixed width, which breaks long terms: each term on its own line instead.
     rows = "".join(
-        f"<dt><strong>{esc(t.term)}</strong></dt><dd style='margin:0 0 0.4em 1.2em'>{esc(t.definition)}</dd>"
+        f"<dt style='float:none;width:auto;text-align:left;margin:0.5em 0 0 0'><strong>{esc(t.term)}</strong></dt>"
+        f"<dd style='margin:0 0 0.4em 1.2em;padding:0'>{esc(t.definition)}</dd>"
         for t in terms
     )
     plain = "\n".join([texts.GLOSSARY_TITLE, *(f"- {t.term}: {t.definition}" for t in terms)])
-    return HTMLView(f"<h4>{esc(texts.GLOSSARY_TITLE)}</h4><dl>{rows}</dl>", plain)
+    # no heading of its own: the notebook's heading above the cell names it (headings stay in order)
+    return HTMLView(f"<dl class='veerkracht-glossary' style='margin:0.3em 0'>{rows}</dl>", plain)
 
 
 def module_sources(module: str) -> list[str]:
@@ -116,11 +119,16 @@ def toon_bronnen(module: Any = None) -> HTMLView:
     for sid in ids:
         s = sources[sid]
         year = f" ({s.year})" if s.year else ""
-        link = f" <a href='{esc(s.url)}' target='_blank' rel='noopener'>{esc(s.url)}</a>" if s.url else ""
+        link = (
+            f" <a href='{esc(s.url)}' target='_blank' rel='noopener' style='text-decoration:underline'>{esc(s.url)}</a>"
+            if s.url
+            else ""
+        )
         note = f"<br/><em>{esc(s.note)}</em>" if s.note else ""
         items.append(f"<li>{esc(s.author)}{esc(year)}. <strong>{esc(s.title)}</strong>.{link}{note}</li>")
         plain.append(f"- {s.author}{year}. {s.title}. {s.url}".rstrip())
-    return HTMLView(f"<h4>{esc(texts.SOURCES_TITLE)}</h4><ul>{''.join(items)}</ul>", "\n".join(plain))
+    # no heading of its own: the notebook's "Bronnen" heading above the cell names it (headings stay in order)
+    return HTMLView(f"<ul class='veerkracht-sources'>{''.join(items)}</ul>", "\n".join(plain))
 
 
 def toon_leerdoelen(module: Any = None) -> HTMLView:

@@ -241,7 +241,7 @@ INTERVENTIONS_TITLE = "Interventies bij programma {code}: {name}"
 INTERVENTION_NAME = "Interventie"
 INTERVENTION_WHAT = "Wat is het?"
 INTERVENTION_EVIDENCE = "Onderbouwing"
-INTERVENTION_CORRECTION = "Correctie"
+INTERVENTION_CORRECTION = "Nieuw sinds het artikel"
 INTERVENTION_SOURCES = "Bronnen"
 INTERVENTIONS_UNKNOWN = "Programma {code!r} bestaat niet. Kies uit: {known}."
 GLOSSARY_TITLE = "Begrippen"
@@ -581,7 +581,9 @@ CASE_RESUMED_DONE = (
 CASE_ANNOUNCE = "Je koos {letter}. Dat is een {verdict}. {feedback}"
 CASE_ANNOUNCE_NEXT = "Nu stap {n}: {prompt}"
 PRACTICE_CHOSEN = "jouw keuze"
-MODEL_ALT_SHORT = "Model van maatschappelijke veerkracht: ringen rond het individu. De tekstversie staat onder de figuur."
+MODEL_ALT_SHORT = (
+    "Model van maatschappelijke veerkracht: ringen rond het individu. De tekstversie staat onder de figuur."
+)
 MODEL_ALT_SHORT_MARKED = (
     "Model van maatschappelijke veerkracht, met {part} gemarkeerd. De tekstversie staat onder de figuur."
 )

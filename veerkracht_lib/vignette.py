@@ -1,18 +1,28 @@
 """The branching case widget and the practice-question widget, both rendered from data.
 
-A case shows its situation, then one decision point at a time as buttons (Tab to reach them, Enter or Space
-to choose). Each choice adds its feedback, with the values it serves or harms, and opens the next step or the
-ending with its debrief. The path is saved after every click, so a case resumes where the learner left it,
-also after a kernel restart. Tests drive the widgets without a browser: ``widget.option_buttons[i].click()``.
+A case shows its situation, then one decision point at a time as buttons. Each choice adds its feedback, with the
+values it serves or harms, and opens the next step or the ending with its debrief. The path is saved after every
+click, so a case resumes where the learner left it, also after a kernel restart. Tests drive the widgets without a
+browser: ``widget.option_buttons[i].click()``.
+
+Keyboard and screen readers (with the course's JupyterLab extension, ``labextension/src/widgets.ts``):
+- every step gets new option buttons, and a click on a button of an earlier step is ignored, so one key press
+  can never answer two steps; the extension also drops auto-repeated keys on these buttons;
+- after a choice the extension moves focus to the new step's first option (or to the ending) and scrolls it into
+  view; Shift+Tab from the cell below lands on the first option (the hint says so);
+- the options are a group labelled by the step's question; what happened is announced in a polite live region;
+- the quality of a choice is a word in the step's title (never colour alone); the ending is a labelled region.
 """
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 import ipywidgets as widgets
 
 from . import texts
+from .live import CourseWidget
 from .model import Framework, Practice, Vignette, load_framework, load_practice, load_vignettes
 from .progress import ProgressStore, get_store
 from .render import box, esc, paragraphs
@@ -24,15 +34,23 @@ QUALITY_STATUS = {
     "reasonable": ("deels", texts.QUALITY_REASONABLE),
     "weak": ("nog_niet", texts.QUALITY_WEAK),
 }
-LETTERS = "ABCD"
+LETTERS = "ABCDEFGH"
+# the chosen practice option: white on Okabe-Ito blue (5.2:1), and the words "jouw keuze" in its label
+CHOSEN_BACKGROUND = "#0072B2"
+CHOSEN_TEXT = "#ffffff"
 
-# Buttons in JupyterLab cut long text off; let option text wrap and read as a list.
+# Buttons in JupyterLab cut long text off; let option text wrap and read as a list. The live region is read by
+# screen readers only.
 _STYLE = """<style>
 .veerkracht-case .widget-button, .veerkracht-practice .widget-button {
   white-space: normal; height: auto; min-height: 2.4em; text-align: left; line-height: 1.35;
   padding: 0.35em 0.8em; }
-.veerkracht-case .widget-button:focus-visible, .veerkracht-practice .widget-button:focus-visible {
+.veerkracht-case .widget-button:focus-visible, .veerkracht-practice .widget-button:focus-visible,
+.veerkracht-case .vk-ending:focus-visible {
   outline: 3px solid #0072B2; outline-offset: 2px; }
+.veerkracht-case .vk-sr-only { position: absolute !important; width: 1px !important; height: 1px !important;
+  padding: 0 !important; margin: -1px !important; overflow: hidden !important; clip: rect(0 0 0 0) !important;
+  white-space: nowrap !important; border: 0 !important; }
 </style>"""
 
 
@@ -40,7 +58,18 @@ def _value_names(codes: tuple[str, ...], framework: Framework) -> str:
     return ", ".join(f"{framework.value(c).name} ({c})" for c in codes) or texts.MODEL_NONE
 
 
-class CaseWidget(widgets.VBox):
+def _letter(index: int) -> str:
+    return LETTERS[index] if index < len(LETTERS) else str(index + 1)
+
+
+def _hint_html(uid: str) -> str:
+    return (
+        f"<p class='vk-hint' data-vk-first='{esc(texts.CASE_FIRST_OPTION)}' id='vk-{uid}-hint' "
+        f"style='margin:0;color:#555;font-size:0.9em'>{esc(texts.CASE_KEYBOARD_HINT)}</p>"
+    )
+
+
+class CaseWidget(CourseWidget, widgets.VBox):
     """One branching case. ``path`` is the list of chosen option indexes from the start."""
 
     def __init__(self, vignette: Vignette, store: ProgressStore | None = None) -> None:
@@ -49,21 +78,24 @@ class CaseWidget(widgets.VBox):
         self.framework = load_framework()
         self.path: list[int] = []
         self.ending: str | None = None
+        self.uid = secrets.token_hex(4)
+        self._buttons: list[widgets.Button] = []
+        self._generation = 0
 
         self.header = widgets.HTML(self._header_html())
         self.notice = widgets.HTML("")
         self.history = widgets.HTML("")
         self.prompt = widgets.HTML("")
-        self.option_buttons = [
-            widgets.Button(layout=widgets.Layout(width="100%", max_width="46em")) for _ in range(MAX_OPTIONS)
-        ]
-        for index, button in enumerate(self.option_buttons):
-            button.on_click(lambda _button, i=index: self.choose(i))
-        self.options_box = widgets.VBox(self.option_buttons)
+        self.options_box = widgets.VBox([])
+        self.options_box.add_class("vk-options")
+        self.announcement = widgets.HTML("")
+        self.announcement.add_class("vk-live")
+        self.announcement.add_class("vk-sr-only")
         self.ending_html = widgets.HTML("")
         self.restart_button = widgets.Button(
             description=texts.CASE_RESTART, icon="refresh", layout=widgets.Layout(width="auto")
         )
+        self.restart_button.add_class("vk-restart")
         self.restart_button.on_click(lambda _button: self.restart())
         super().__init__(
             [
@@ -73,12 +105,24 @@ class CaseWidget(widgets.VBox):
                 self.history,
                 self.prompt,
                 self.options_box,
+                self.announcement,
                 self.ending_html,
                 self.restart_button,
             ]
         )
         self.add_class("veerkracht-case")
         self._resume()
+
+    @property
+    def option_buttons(self) -> list[widgets.Button]:
+        """The buttons of the current step (new ones for every step)."""
+        return list(self._buttons)
+
+    def note(self) -> tuple[str, str]:
+        return (
+            texts.WIDGET_NOTE_CASE.format(title=self.vignette.title),
+            f"{texts.WIDGET_NOTE_CASE_TEXT} {texts.WIDGET_RUN_CELL}",
+        )
 
     # --- state ---------------------------------------------------------------------------
     def _walk(self, path: list[int]) -> tuple[list[tuple[str, int]], str | None, str | None]:
@@ -102,14 +146,15 @@ class CaseWidget(widgets.VBox):
         saved = self.store.case(self.vignette.id)
         notices = self.store.take_notices()
         if saved and saved["path"]:
-            taken, _step, _ending = self._walk(saved["path"])
+            taken, _step, ending = self._walk(saved["path"])
             self.path = [index for _sid, index in taken]  # drop any part that no longer fits the case
             if self.path:
-                notices.append(texts.CASE_RESUMED)
+                notices.append(texts.CASE_RESUMED_DONE if ending is not None else texts.CASE_RESUMED)
         self.notice.value = "".join(box("info", n, "") for n in notices)
         self._render()
 
     def choose(self, index: int) -> None:
+        """Choose option ``index`` of the current step (nothing happens after the ending)."""
         _taken, step_id, ending = self._walk(self.path)
         if step_id is None or ending is not None:
             return
@@ -117,12 +162,17 @@ class CaseWidget(widgets.VBox):
             return
         self.path.append(index)
         self.notice.value = ""
-        self._render()
+        self._render(announce=True)
         self._save()
+
+    def _clicked(self, generation: int, index: int) -> None:
+        if generation == self._generation:  # a button of an earlier step (a second key press) does nothing
+            self.choose(index)
 
     def restart(self) -> None:
         self.path = []
         self.notice.value = ""
+        self.announcement.value = ""
         self._render()
         self._save()
 
@@ -134,15 +184,35 @@ class CaseWidget(widgets.VBox):
     def _header_html(self) -> str:
         v = self.vignette
         return (
-            f"<div role='region' aria-label='{esc(v.title)}' style='border:1px solid #bbb;border-radius:6px;"
-            f"padding:0.6em 0.9em;margin-bottom:0.4em'>"
+            f"<div role='region' aria-label='{esc(texts.CASE_REGION.format(title=v.title))}' "
+            "style='border:1px solid #bbb;border-radius:6px;padding:0.6em 0.9em;margin-bottom:0.4em'>"
             f"<h3 style='margin:0.1em 0 0.3em 0'>{esc(v.title)}</h3>"
             f"<p style='margin:0.2em 0;color:#444'><strong>{esc(texts.CASE_SETTING)}:</strong> {esc(v.setting)}"
             f" &nbsp;·&nbsp; <strong>{esc(texts.CASE_PROFESSIONAL)}:</strong> {esc(v.professional)}</p>"
             f"{paragraphs(v.situation)}</div>"
         )
 
-    def _render(self) -> None:
+    def _new_buttons(self, step_id: str | None) -> None:
+        """Fresh buttons for the step: a key press meant for the last step can never land on this one."""
+        old = self._buttons
+        self._generation += 1
+        generation = self._generation
+        self._buttons = []
+        if step_id is not None:
+            for i, option in enumerate(self.vignette.steps[step_id].options):
+                button = widgets.Button(
+                    description=f"{_letter(i)}. {option.text}",
+                    layout=widgets.Layout(width="100%", max_width="46em"),
+                )
+                button.add_class("vk-option")
+                button.on_click(lambda _button, g=generation, i=i: self._clicked(g, i))
+                self._buttons.append(button)
+        self.options_box.children = tuple(self._buttons)
+        self.options_box.layout.display = None if self._buttons else "none"
+        for button in old:
+            button.close()
+
+    def _render(self, announce: bool = False) -> None:
         taken, step_id, ending = self._walk(self.path)
         self.ending = ending
         blocks = []
@@ -165,29 +235,18 @@ class CaseWidget(widgets.VBox):
         if step_id is not None:
             step = self.vignette.steps[step_id]
             self.prompt.value = (
-                f"<p style='margin:0.5em 0 0.2em 0'><strong>{esc(texts.CASE_STEP.format(n=len(taken) + 1))}: "
-                f"{esc(step.prompt)}</strong></p><p style='margin:0;color:#555;font-size:0.9em'>"
-                f"{esc(texts.CASE_OPTIONS_LABEL)} {esc(texts.CASE_KEYBOARD_HINT)}</p>"
+                f"<p id='vk-{self.uid}-prompt' class='vk-prompt-label' style='margin:0.5em 0 0.2em 0'><strong>"
+                f"{esc(texts.CASE_STEP.format(n=len(taken) + 1))}: {esc(step.prompt)}</strong></p>"
+                f"<p style='margin:0;color:#555;font-size:0.9em'>{esc(texts.CASE_OPTIONS_LABEL)}</p>"
+                + _hint_html(self.uid)
             )
-            for i, button in enumerate(self.option_buttons):
-                if i < len(step.options):
-                    button.description = f"{LETTERS[i]}. {step.options[i].text}"
-                    button.tooltip = step.options[i].text
-                    button.layout.display = None
-                    button.disabled = False
-                else:
-                    button.description = ""
-                    button.layout.display = "none"
-                    button.disabled = True
-            self.options_box.layout.display = None
         else:
             self.prompt.value = ""
-            self.options_box.layout.display = "none"
-            for button in self.option_buttons:
-                button.disabled = True
+        self._new_buttons(step_id)
 
         if ending is not None:
             end = self.vignette.endings[ending]
+            title = texts.CASE_ENDING.format(title=end.title)
             body = (
                 f"<p style='margin:0.3em 0'><strong>{esc(texts.CASE_DEBRIEF)}</strong></p>{paragraphs(end.debrief)}"
                 f"<p style='margin:0.3em 0'><strong>{esc(texts.CASE_VALUES_STRENGTHENED)}:</strong> "
@@ -195,42 +254,76 @@ class CaseWidget(widgets.VBox):
                 f"<p style='margin:0.3em 0'><strong>{esc(texts.CASE_VALUES_PRESSURED)}:</strong> "
                 f"{esc(_value_names(end.pressured, self.framework))}</p>"
             )
-            self.ending_html.value = box("info", texts.CASE_ENDING.format(title=end.title), body, role="region")
+            self.ending_html.value = (
+                f"<div class='vk-ending' tabindex='-1' role='region' aria-label='{esc(title)}'>"
+                + box("info", title, body, role="group")
+                + "</div>"
+            )
         else:
             self.ending_html.value = ""
         self.restart_button.disabled = not self.path
+        if announce and taken:
+            self.announcement.value = esc(self._announcement(taken, step_id, ending))
+
+    def _announcement(self, taken: list[tuple[str, int]], step_id: str | None, ending: str | None) -> str:
+        sid, index = taken[-1]
+        option = self.vignette.steps[sid].options[index]
+        said = texts.CASE_ANNOUNCE.format(
+            letter=_letter(index), verdict=QUALITY_STATUS[option.quality][1], feedback=" ".join(option.feedback.split())
+        )
+        if step_id is not None:
+            step = self.vignette.steps[step_id]
+            return f"{said} {texts.CASE_ANNOUNCE_NEXT.format(n=len(taken) + 1, prompt=step.prompt)}"
+        if ending is not None:
+            return f"{said} {texts.CASE_ENDING.format(title=self.vignette.endings[ending].title)}"
+        return said
 
 
-class PracticeWidget(widgets.VBox):
+class PracticeWidget(CourseWidget, widgets.VBox):
     """An ungraded practice question: choose an option, read why it is (not) the best one; try again freely."""
 
     def __init__(self, practice: Practice, store: ProgressStore | None = None) -> None:
         self.practice = practice
         self.store = store or get_store()
+        self.uid = secrets.token_hex(4)
+        self.chosen: int | None = None
         self.prompt = widgets.HTML(
-            f"<p style='margin:0.3em 0'><strong>{esc(practice.prompt)}</strong></p>"
-            f"<p style='margin:0;color:#555;font-size:0.9em'>{esc(texts.CASE_KEYBOARD_HINT)}</p>"
+            f"<p id='vk-{self.uid}-prompt' class='vk-prompt-label' style='margin:0.3em 0'><strong>"
+            f"{esc(practice.prompt)}</strong></p>" + _hint_html(self.uid)
         )
         self.option_buttons = [
-            widgets.Button(
-                description=f"{LETTERS[i] if i < len(LETTERS) else i + 1}. {option.text}",
-                tooltip=option.text,
-                layout=widgets.Layout(width="100%", max_width="46em"),
-            )
-            for i, option in enumerate(practice.options)
+            widgets.Button(description=self._label(i), layout=widgets.Layout(width="100%", max_width="46em"))
+            for i in range(len(practice.options))
         ]
         for index, button in enumerate(self.option_buttons):
+            button.add_class("vk-option")
             button.on_click(lambda _button, i=index: self.choose(i))
+        self.options_box = widgets.VBox(self.option_buttons)
+        self.options_box.add_class("vk-options")
         self.feedback = widgets.HTML("")
-        super().__init__([widgets.HTML(_STYLE), self.prompt, *self.option_buttons, self.feedback])
+        self.feedback.add_class("vk-live")
+        super().__init__([widgets.HTML(_STYLE), self.prompt, self.options_box, self.feedback])
         self.add_class("veerkracht-practice")
+
+    def _label(self, index: int) -> str:
+        label = f"{_letter(index)}. {self.practice.options[index].text}"
+        return f"{label} ({texts.PRACTICE_CHOSEN})" if index == self.chosen else label
+
+    def note(self) -> tuple[str, str]:
+        return (
+            texts.WIDGET_NOTE_PRACTICE.format(prompt=self.practice.prompt),
+            f"{texts.WIDGET_NOTE_PRACTICE_TEXT} {texts.WIDGET_RUN_CELL}",
+        )
 
     def choose(self, index: int) -> None:
         option = self.practice.options[index]
+        self.chosen = index
         title = texts.PRACTICE_RIGHT if option.correct else texts.PRACTICE_WRONG
         self.feedback.value = box("goed" if option.correct else "nog_niet", title, paragraphs(option.feedback))
         for i, button in enumerate(self.option_buttons):
-            button.button_style = "info" if i == index else ""
+            button.description = self._label(i)
+            button.style.button_color = CHOSEN_BACKGROUND if i == index else None
+            button.style.text_color = CHOSEN_TEXT if i == index else None
         self.store.record_practice(self.practice.id, option.correct)
 
 

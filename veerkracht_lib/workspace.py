@@ -134,6 +134,37 @@ def configure_lab(prefix: Path | None = None) -> bool:
     from .labext import install_labextension
 
     changed |= install_labextension(prefix)
+    changed |= configure_learner_extras(prefix)
+    return changed
+
+
+# --- Dutch interface, nbgrader per mode, notebooks that survive a day off, a quiet terminal -------------------
+LEARNER_SERVER_EXTENSION = "veerkracht_lib.labserver"
+
+
+def configure_learner_extras(prefix: Path) -> bool:
+    """The course's server extension (Dutch catalogue, nbgrader's learner UI only for cohorts, quiet log), widget
+    state never saved into notebooks or exports (only the Dutch notes, never a learner's progress or paths), and
+    kernels that do not print the TCP warning. True if anything changed."""
+    from .labserver import KERNEL_LOGGING, PAGE_CONFIG_URL
+
+    changed = _merge_json(
+        prefix / f"etc/jupyter/jupyter_server_config.d/{LEARNER_SERVER_EXTENSION}.json",
+        {"ServerApp": {"jpserver_extensions": {LEARNER_SERVER_EXTENSION: True}}},
+    )
+    changed |= _merge_json(prefix / "etc/jupyter/labconfig/page_config.json", {"translationsApiUrl": PAGE_CONFIG_URL})
+    changed |= _merge_json(
+        prefix / "share/jupyter/lab/settings/overrides.json",
+        {"@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": False}},
+    )
+    changed |= _merge_json(
+        prefix / "etc/jupyter/jupyter_nbconvert_config.json", {"ExecutePreprocessor": {"store_widget_state": False}}
+    )
+    # the kernel's English help links (NumPy, SciPy, SymPy references ...) mean nothing to learners: none in Help
+    changed |= _merge_json(
+        prefix / "etc/ipython/ipython_kernel_config.json",
+        {"IPKernelApp": {"logging_config": KERNEL_LOGGING}, "IPythonKernel": {"help_links": []}},
+    )
     return changed
 
 

@@ -28,6 +28,7 @@ import {
   readAnswer,
   toggleCode
 } from './answer';
+import { widgetsPlugin } from './widgets';
 
 let instances = 0;
 
@@ -538,4 +539,4 @@ const plugin: JupyterFrontEndPlugin<void> = {
   }
 };
 
-export default plugin;
+export default [plugin, widgetsPlugin];
