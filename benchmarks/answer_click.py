@@ -22,8 +22,6 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run"]
 NOTEBOOK = "exercises/a_democratische_vorming/a_democratische_vorming.ipynb"
 ROUNDS = 40
 TARGET_MS = 100.0
@@ -110,12 +108,14 @@ def _summary(name: str, samples: list[tuple[float, float]]) -> bool:
 def main() -> int:
     from playwright.sync_api import expect, sync_playwright
 
+    from veerkracht_lib.lab import CHROMIUM, CHROMIUM_ARGS
+
     _prepare()
     with tempfile.TemporaryDirectory(prefix="veerkracht-click-") as tmp:
         proc, url = _start(Path(tmp))
         try:
             with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+                browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 page.goto(url)
                 expect(page.locator(".jp-Notebook").first).to_contain_text("Opdrachten module a", timeout=90_000)

@@ -35,6 +35,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "deploy" / "hub"))
 import localhub  # noqa: E402
 
+sys.path.insert(0, str(REPO))
+from veerkracht_lib.lab import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 TARGET_MB = 225
 NODE_BYTES = 26 * 10**9
 Z2JH_DEFAULT_GUARANTEE = 10**9  # the chart's singleuser.memory.guarantee "1G" (Kubernetes: G = 10^9 bytes)
@@ -104,9 +107,7 @@ def open_lab(hub: localhub.Hub, user: str, password: str):
             session.get(f"/user/{user}{path}")
         return lambda: None
     playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(
-        executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox", "--disable-dev-shm-usage"]
-    )
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{hub.url}/hub/login")
     page.fill("#username_input", user)

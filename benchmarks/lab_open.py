@@ -29,10 +29,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from veerkracht_lib.lab import free_port, tool_env  # noqa: E402
+from veerkracht_lib.lab import CHROMIUM, CHROMIUM_ARGS, free_port, tool_env  # noqa: E402
 
 LESSON = "course/modules/a_democratische_vorming.ipynb"
-ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 IDLE_JS = "() => /\\(ipykernel\\) \\| Inactief/.test(document.querySelector('#jp-main-statusbar')?.innerText || '')"
 TARGET_CASE_S = 5.0
 
@@ -192,7 +191,7 @@ def main(rounds: int = 3) -> None:
     server = Server()
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             base, idle, case, cold, again = [], [], [], [], []
             for _ in range(rounds):  # interleaved, so machine noise hits both alike
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})

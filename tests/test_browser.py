@@ -8,20 +8,12 @@ from pathlib import Path
 import pytest
 from conftest import start_course, stop_course
 
-CHROMIUM = "/usr/bin/chromium"
+from veerkracht_lib.lab import CHROMIUM, CHROMIUM_ARGS
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
     pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"), reason="Debian chromium missing"),
-]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-dev-shm-usage",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
 ]
 
 

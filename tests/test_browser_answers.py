@@ -27,22 +27,13 @@ import pytest
 from conftest import REPO, free_port, start_course, stop_course
 
 from veerkracht_lib.answer_widget import answer_line
+from veerkracht_lib.lab import CHROMIUM, CHROMIUM_ARGS
 from veerkracht_lib.model import Question, load_questions
 
-CHROMIUM = "/usr/bin/chromium"
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing"),
-]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-dev-shm-usage",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
 ]
 ASSIGNMENT = "a_democratische_vorming"
 NOTEBOOK = f"exercises/{ASSIGNMENT}/{ASSIGNMENT}.ipynb"

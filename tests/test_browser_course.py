@@ -27,20 +27,12 @@ import nbformat
 import pytest
 from conftest import REPO, start_course, stop_course
 
-CHROMIUM = "/usr/bin/chromium"
+from veerkracht_lib.lab import CHROMIUM, CHROMIUM_ARGS
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing"),
-]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-dev-shm-usage",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
 ]
 AXE = REPO / "labextension" / "node_modules" / "axe-core" / "axe.min.js"
 MODULE_A = "course/modules/a_democratische_vorming.ipynb"

@@ -169,3 +169,11 @@ def test_every_source_is_cited_somewhere() -> None:
     uncited = sorted(set(model.load_sources()) - set(cited))
     assert "artikel" in cited
     assert len(uncited) <= len(model.load_sources()) // 4, uncited
+
+
+def test_every_setting_has_a_dutch_name_for_learners() -> None:
+    from veerkracht_lib import texts
+    from veerkracht_lib.model import SETTINGS
+
+    assert set(texts.SETTING_NAMES) == set(SETTINGS)
+    assert all(name.strip() for name in texts.SETTING_NAMES.values())

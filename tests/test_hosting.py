@@ -38,8 +38,8 @@ from helpers import REPO, answer_line, modules, right_value
 sys.path.insert(0, str(REPO / "deploy" / "hub"))
 import localhub
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run"]
+from veerkracht_lib.lab import CHROMIUM, CHROMIUM_ARGS
+
 MODULE = next(m for m in modules() if m.code == "a")
 ASSIGNMENT = MODULE.assignment
 EXERCISE = f"veerkracht-cursus/exercises/{ASSIGNMENT}/{ASSIGNMENT}.ipynb"

@@ -12,6 +12,7 @@ from conftest import REPO
 from helpers import right_value, wrong_value
 
 from veerkracht_lib import cli, controleer, toon_overzicht
+from veerkracht_lib.lab import CHROMIUM, CHROMIUM_ARGS
 from veerkracht_lib.model import load_modules, load_vignettes
 from veerkracht_lib.overview import (
     CASES_COLOUR,
@@ -24,7 +25,6 @@ from veerkracht_lib.overview import (
 from veerkracht_lib.progress import ProgressStore
 from veerkracht_lib.vignette import CaseWidget
 
-CHROMIUM = "/usr/bin/chromium"
 AXE = REPO / "labextension" / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -159,7 +159,7 @@ def test_rendered_overview_passes_axe(in_course: Path, progress_home: Path) -> N
     html = toon_overzicht()._repr_html_()
     page_html = f"<!doctype html><html lang='nl'><head><title>Overzicht</title></head><body><main><h1>Cursusoverzicht</h1>{html}</main></body></html>"
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
             page.set_content(page_html)
@@ -192,7 +192,7 @@ def test_returning_learner_starts_at_the_overview_and_its_links_open_in_jupyterl
     assert "/lab/tree/course/00_overzicht.ipynb?" in url
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(f"http://127.0.0.1:{port}/lab/tree/course/00_overzicht.ipynb?reset&token={token}")
             expect(page.locator(".jp-Notebook").first).to_contain_text("cursusoverzicht", timeout=60_000)

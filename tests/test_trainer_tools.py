@@ -16,18 +16,8 @@ import pytest
 from helpers import REPO, VENV_BIN, answer_line, modules, right_value
 
 from veerkracht_lib.grading.report import elf_proef, personal_data
-from veerkracht_lib.lab import free_port, tool_env
+from veerkracht_lib.lab import CHROMIUM, CHROMIUM_ARGS, free_port, tool_env
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-dev-shm-usage",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 AXE = REPO / "labextension/node_modules/axe-core/axe.min.js"
 PAYLOAD = (
     '<script>document.title="PWNED"; window.pwned = 1;</script>'

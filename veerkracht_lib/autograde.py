@@ -23,6 +23,7 @@ from .answers import normalise
 from .keys import canonical_critical, canonical_key, canonical_optional
 from .model import Question, load_questions
 from .render import HTMLView, box, bullet_list, paragraphs
+from .status import Status
 
 FAULT_MIME = "application/vnd.veerkracht.grading-fault+json"
 VALIDATE_ENV = "NBGRADER_EXECUTION"
@@ -86,7 +87,7 @@ def form_view(question: Question, problems: list[str]) -> HTMLView:
     title = texts.RESULT_TITLE.format(qid=question.id) + ": " + texts.RESULT_FORM_PROBLEM
     body = bullet_list(problems) if len(problems) > 1 else paragraphs(" ".join(problems))
     plain = "\n".join([title, *(f"- {m}" for m in problems)])
-    return HTMLView(box("vorm_fout", title, body), plain)
+    return HTMLView(box(Status.FORM_ERROR, title, body), plain)
 
 
 def _display(obj: Any) -> None:

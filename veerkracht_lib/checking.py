@@ -17,6 +17,7 @@ from .answers import normalise
 from .model import Question, load_questions, load_selfcheck
 from .render import HTMLView, box, bullet_list, esc, paragraphs
 from .settings import cohort_mode
+from .status import VERDICTS, Status
 
 
 @dataclass
@@ -31,7 +32,7 @@ class Resultaat:
 
     @property
     def goed(self) -> bool:
-        return self.status == "goed"
+        return self.status == Status.RIGHT
 
     def _title(self) -> str:
         return texts.RESULT_TITLE.format(qid=self.vraag)
@@ -50,34 +51,34 @@ class Resultaat:
 
 def _unknown_question(qid: object, questions: dict[str, Question]) -> Resultaat:
     if not isinstance(qid, str):
-        return Resultaat(str(qid), "vorm_fout", [texts.QUESTION_ID_NOT_TEXT])
+        return Resultaat(str(qid), Status.FORM_ERROR, [texts.QUESTION_ID_NOT_TEXT])
     close = difflib.get_close_matches(qid.strip().lower(), list(questions), n=1)
     if close:
         message = texts.UNKNOWN_CODE_SUGGEST.format(code=qid, suggestion=close[0])
     else:
         message = texts.UNKNOWN_QUESTION.format(qid=qid, known=", ".join(questions))
-    return Resultaat(qid, "vorm_fout", [message])
+    return Resultaat(qid, Status.FORM_ERROR, [message])
 
 
 def _judge(question: Question, raw: Any) -> Resultaat:
     result = normalise(question, raw)
     if not result.ok:
-        return Resultaat(question.id, "vorm_fout", result.problems)
+        return Resultaat(question.id, Status.FORM_ERROR, result.problems)
     if cohort_mode():
-        return Resultaat(question.id, "vorm", [texts.FORM_OK_COHORT])
+        return Resultaat(question.id, Status.FORM_OK, [texts.FORM_OK_COHORT])
     entry = load_selfcheck().get(question.id)
     if entry is None:
-        return Resultaat(question.id, "vorm", [texts.RESULT_NO_SELFCHECK])
+        return Resultaat(question.id, Status.FORM_OK, [texts.RESULT_NO_SELFCHECK])
     from .selfcheck import hashed_fraction, hints
 
     fraction = hashed_fraction(question, result.value, entry)
     if fraction >= 0.999:
-        return Resultaat(question.id, "goed", [texts.RESULT_RIGHT], fraction)
+        return Resultaat(question.id, Status.RIGHT, [texts.RESULT_RIGHT], fraction)
     details = hints(question, result.value, entry)
     if fraction > 0:
         percent = round(fraction * 100)
-        return Resultaat(question.id, "deels", [texts.RESULT_PARTIAL.format(percent=percent), *details], fraction)
-    return Resultaat(question.id, "nog_niet", [texts.RESULT_WRONG, *details], 0.0)
+        return Resultaat(question.id, Status.PARTLY, [texts.RESULT_PARTIAL.format(percent=percent), *details], fraction)
+    return Resultaat(question.id, Status.NOT_YET, [texts.RESULT_WRONG, *details], 0.0)
 
 
 def controleer(vraag: Any = None, antwoord: Any = None) -> Resultaat:
@@ -89,7 +90,7 @@ def controleer(vraag: Any = None, antwoord: Any = None) -> Resultaat:
             return _unknown_question(vraag, questions)
         outcome = _judge(question, antwoord)
     except Exception:
-        return Resultaat(str(vraag), "vorm_fout", [texts.INTERNAL_PROBLEM])
+        return Resultaat(str(vraag), Status.FORM_ERROR, [texts.INTERNAL_PROBLEM])
     attempts = 0
     try:
         from .progress import get_store
@@ -99,10 +100,10 @@ def controleer(vraag: Any = None, antwoord: Any = None) -> Resultaat:
         attempts = int(store.load()["questions"].get(outcome.vraag, {}).get("attempts", 0))
     except Exception:  # progress is a convenience; a check never fails because of it
         pass
-    if outcome.status in ("goed", "deels", "nog_niet") and (outcome.status == "goed" or attempts >= EXPLAIN_AFTER):
+    if outcome.status in VERDICTS and (outcome.status == Status.RIGHT or attempts >= EXPLAIN_AFTER):
         try:
             outcome.uitleg = _explanation(question)
-            if outcome.status != "goed" and outcome.uitleg is not None:
+            if outcome.status != Status.RIGHT and outcome.uitleg is not None:
                 outcome.berichten.append(texts.EXPLAIN_AFTER_TRIES.format(n=attempts))
         except Exception:  # an explanation is extra; the check itself stands
             outcome.uitleg = None
@@ -132,11 +133,11 @@ def _explanation(question: Question) -> HTMLView | None:
 def toon_modelantwoord(module: Any = None) -> HTMLView:
     """After writing a reflection: an example of a strong answer (self-paced only)."""
     if cohort_mode():
-        return HTMLView(box("info", texts.MODEL_ANSWER_COHORT, ""), texts.MODEL_ANSWER_COHORT)
+        return HTMLView(box(Status.INFO, texts.MODEL_ANSWER_COHORT, ""), texts.MODEL_ANSWER_COHORT)
     modules = load_selfcheck().get("_modules", {})
     entry = modules.get(module) if isinstance(module, str) else None
     if not entry:
-        return HTMLView(box("info", texts.MODEL_ANSWER_NONE, ""), texts.MODEL_ANSWER_NONE)
+        return HTMLView(box(Status.INFO, texts.MODEL_ANSWER_NONE, ""), texts.MODEL_ANSWER_NONE)
     from .selfcheck import unseal
 
     text = str(unseal(entry["model_answer"], entry["salt"], module))

@@ -32,6 +32,7 @@ from . import __version__, texts
 from .model import Module, load_framework, load_modules, load_referrals, load_vignettes
 from .overview import ModuleProgress, course_progress, duration
 from .render import HTMLView, box, esc
+from .status import Status
 
 LANGUAGE = "nl-NL"
 INK = (26, 26, 26)  # #1a1a1a: 17:1 on white
@@ -385,7 +386,7 @@ class DocumentView(HTMLView):
         self.missing = missing or []
 
 
-def _refused(message: str, status: str = "vorm_fout") -> DocumentView:
+def _refused(message: str, status: str = Status.FORM_ERROR) -> DocumentView:
     return DocumentView(box(status, message, ""), message)
 
 
@@ -407,14 +408,14 @@ def _made(template: str, path: Path, shown_from: Path | None) -> DocumentView:
         f"<p style='margin:0.3em 0'><a href='{esc(quote(link))}' style='text-decoration:underline'>{esc(shown)}</a>"
         f"</p><p style='margin:0.3em 0'>{esc(texts.DOC_OPEN)}</p>"
     )
-    return DocumentView(box("goed", message, body), f"{message}\n{texts.DOC_OPEN}", path=path)
+    return DocumentView(box(Status.RIGHT, message, body), f"{message}\n{texts.DOC_OPEN}", path=path)
 
 
 def _save(folder: Path, name: str, data: bytes) -> Path | DocumentView:
     try:
         return write_file(folder, name, data)
     except OSError as exc:
-        return _refused(texts.DOC_NOT_SAVED.format(reason=exc.strerror or exc.__class__.__name__), "nog_niet")
+        return _refused(texts.DOC_NOT_SAVED.format(reason=exc.strerror or exc.__class__.__name__), Status.NOT_YET)
 
 
 def resolve_module(module: Any) -> Module | str:
@@ -490,7 +491,7 @@ def maak_deelnamebewijs(naam: Any = None, map: str | os.PathLike[str] | None = N
 
         body = f"<p style='margin:0.3em 0'>{esc(texts.CERTIFICATE_NOT_YET_TEXT)}</p>{bullet_list(missing)}"
         plain = "\n".join([texts.CERTIFICATE_NOT_YET, texts.CERTIFICATE_NOT_YET_TEXT, *(f"- {m}" for m in missing)])
-        return DocumentView(box("nog_niet", texts.CERTIFICATE_NOT_YET, body), plain, missing=missing)
+        return DocumentView(box(Status.NOT_YET, texts.CERTIFICATE_NOT_YET, body), plain, missing=missing)
     name, problem = clean_name(naam)
     if name is None:
         return _refused(problem or texts.CERTIFICATE_NAME_NEEDED)

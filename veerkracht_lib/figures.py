@@ -26,6 +26,7 @@ from typing import Any
 from . import texts
 from .model import Framework, load_framework
 from .render import PALETTE, HTMLView, box, esc
+from .status import Status
 
 RING_COLOURS = {
     "core": PALETTE["yellow"],
@@ -471,7 +472,7 @@ def draw(fw: Framework, code: str | None = None) -> Any:
 def _unknown(given: Any) -> HTMLView:
     codes = _all_codes(load_framework())
     message = texts.MODEL_UNKNOWN_PART.format(given=given, known=", ".join(codes))
-    return HTMLView(box("vorm_fout", message, ""), message)
+    return HTMLView(box(Status.FORM_ERROR, message, ""), message)
 
 
 def toon_model(markeer: Any = None) -> HTMLView:
@@ -503,7 +504,7 @@ def describe(fw: Framework, code: str | None) -> str:
         element = fw.risk(code)
     else:
         element = fw.value(code)
-    return box("info", f"{code}: {element.name}", f"<p>{esc(element.description)}</p>")
+    return box(Status.INFO, f"{code}: {element.name}", f"<p>{esc(element.description)}</p>")
 
 
 def explorer_choices(fw: Framework) -> list[tuple[str, str]]:

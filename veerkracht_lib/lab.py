@@ -21,6 +21,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 READY_TIMEOUT = 90.0
+# Debian's Chromium, headless, as the browser tests and benchmarks drive it (Playwright): no sandbox (root in a
+# container), no background traffic to Google (only the package registries are reachable here).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-dev-shm-usage",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def tool_env() -> dict[str, str]:

@@ -24,9 +24,8 @@ from urllib.parse import quote
 from . import texts
 from .model import Module, load_modules, load_vignettes
 from .render import PALETTE, HTMLView, box, esc
+from .status import ANSWERED, Status
 
-# a check with a well-formed answer ("vorm_fout" is a form problem, not an answer)
-ANSWERED = ("goed", "deels", "nog_niet", "vorm")
 # chart colours: each has at least 3:1 against white (WCAG 1.4.11), text is near-black (AA)
 CASES_COLOUR = PALETTE["blue"]
 QUESTIONS_COLOUR = PALETTE["vermillion"]
@@ -234,12 +233,12 @@ def toon_overzicht() -> Overview:
     store = fresh_store()
     progress = course_progress(store.load())
     notices = store.take_notices()
-    parts = [box("info", n, "") for n in notices]
+    parts = [box(Status.INFO, n, "") for n in notices]
     plain = [texts.OVERVIEW_TITLE, *notices]
 
     following = first_unfinished(progress)
     if following is None:
-        parts.append(box("goed", texts.OVERVIEW_ALL_DONE, ""))
+        parts.append(box(Status.RIGHT, texts.OVERVIEW_ALL_DONE, ""))
         plain.append(texts.OVERVIEW_ALL_DONE)
     else:
         module = following.module
@@ -252,7 +251,7 @@ def toon_overzicht() -> Overview:
             f"<a href='{esc(lesson)}' {_LINK}>{esc(texts.OVERVIEW_NEXT_LESSON)}: {esc(module.title)}</a> · "
             f"<a href='{esc(exercise)}' {_LINK}>{esc(texts.OVERVIEW_NEXT_EXERCISE)} {esc(module.code)}</a></p>"
         )
-        parts.append(box("info", texts.OVERVIEW_NEXT_TITLE, body))
+        parts.append(box(Status.INFO, texts.OVERVIEW_NEXT_TITLE, body))
         plain += [
             texts.OVERVIEW_NEXT_TITLE,
             f"{sentence} {todo}",

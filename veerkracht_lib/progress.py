@@ -20,10 +20,11 @@ from typing import Any
 from . import texts
 from .render import HTMLView, box, bullet_list, esc
 from .settings import HOME_ENV, progress_dir  # noqa: F401  (HOME_ENV re-exported for tests)
+from .status import Status
 
 FILE_NAME = "voortgang.json"
 VERSION = 1
-STATUSES = ("goed", "deels", "nog_niet", "vorm", "vorm_fout")
+STATUSES = (Status.RIGHT, Status.PARTLY, Status.NOT_YET, Status.FORM_OK, Status.FORM_ERROR)
 
 try:  # POSIX; on Windows the atomic rename alone protects the file
     import fcntl
@@ -187,7 +188,7 @@ class ProgressStore:
     def record_check(self, qid: str, status: str) -> bool:
         def change(data: dict[str, Any]) -> None:
             previous = data["questions"].get(qid, {})
-            kept = previous.get("status") if status == "vorm_fout" and previous.get("status") else status
+            kept = previous.get("status") if status == Status.FORM_ERROR and previous.get("status") else status
             data["questions"][qid] = {
                 "status": kept,
                 "attempts": int(previous.get("attempts", 0)) + 1,
@@ -222,7 +223,7 @@ def record_check(qid: str, status: str) -> bool:
 def _overview(store: ProgressStore) -> tuple[str, str]:
     data = store.load()
     notices = store.take_notices()
-    parts = [box("info", n, "") for n in notices]
+    parts = [box(Status.INFO, n, "") for n in notices]
     plain = [texts.PROGRESS_TITLE, *notices]
     case_lines: list[str] = []
     if data["cases"]:
@@ -243,7 +244,7 @@ def _overview(store: ProgressStore) -> tuple[str, str]:
             status=texts.PROGRESS_STATUS.get(entry["status"], entry["status"]), attempts=entry["attempts"]
         )
         for qid, entry in sorted(data["questions"].items())
-        if entry["status"] != "vorm_fout"
+        if entry["status"] != Status.FORM_ERROR
     ]
     body = ""
     if not case_lines and not question_lines:
@@ -260,7 +261,7 @@ def _overview(store: ProgressStore) -> tuple[str, str]:
     where = texts.PROGRESS_WHERE.format(path=store.path)
     body += f"<p style='margin:0.3em 0'>{esc(where)}</p><p style='margin:0.3em 0'>{esc(texts.PROGRESS_HOW)}</p>"
     plain += [where, texts.PROGRESS_HOW]
-    parts.append(box("info", texts.PROGRESS_TITLE, body))
+    parts.append(box(Status.INFO, texts.PROGRESS_TITLE, body))
     return "".join(parts), "\n".join(plain)
 
 
@@ -285,19 +286,19 @@ def exporteer_voortgang(bestand: str | os.PathLike[str] | None = None) -> HTMLVi
         target.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
     except OSError as exc:
         message = texts.PROGRESS_NOT_SAVED.format(reason=exc.strerror or exc.__class__.__name__)
-        return HTMLView(box("nog_niet", message, ""), message)
+        return HTMLView(box(Status.NOT_YET, message, ""), message)
     message = texts.PROGRESS_EXPORTED.format(path=target.resolve())
-    return HTMLView(box("goed", message, ""), message)
+    return HTMLView(box(Status.RIGHT, message, ""), message)
 
 
 def wis_voortgang(bevestig: bool = False) -> HTMLView:
     """Delete all stored progress; asks for ``bevestig=True`` first."""
     if bevestig is not True:
-        return HTMLView(box("info", texts.PROGRESS_DELETE_CONFIRM, ""), texts.PROGRESS_DELETE_CONFIRM)
+        return HTMLView(box(Status.INFO, texts.PROGRESS_DELETE_CONFIRM, ""), texts.PROGRESS_DELETE_CONFIRM)
     try:
         existed = get_store().delete()
     except OSError as exc:
         message = texts.PROGRESS_NOT_SAVED.format(reason=exc.strerror or exc.__class__.__name__)
-        return HTMLView(box("nog_niet", message, ""), message)
+        return HTMLView(box(Status.NOT_YET, message, ""), message)
     message = texts.PROGRESS_DELETED if existed else texts.PROGRESS_NOTHING_TO_DELETE
-    return HTMLView(box("goed", message, ""), message)
+    return HTMLView(box(Status.RIGHT, message, ""), message)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
+from .status import Status
+
 PALETTE = {
     "orange": "#E69F00",
     "sky": "#56B4E9",
@@ -22,12 +24,12 @@ PALETTE = {
 
 STATUS_STYLE = {
     # status: (symbol, border colour, background)
-    "goed": ("✔", PALETTE["blue"], "#e8f1f8"),
-    "deels": ("◐", PALETTE["orange"], "#fdf4e3"),
-    "nog_niet": ("✘", PALETTE["vermillion"], "#fbece4"),
-    "vorm": ("✔", PALETTE["green"], "#e5f4ef"),
-    "vorm_fout": ("!", PALETTE["vermillion"], "#fbece4"),
-    "info": ("i", PALETTE["grey"], "#f4f4f4"),
+    Status.RIGHT: ("✔", PALETTE["blue"], "#e8f1f8"),
+    Status.PARTLY: ("◐", PALETTE["orange"], "#fdf4e3"),
+    Status.NOT_YET: ("✘", PALETTE["vermillion"], "#fbece4"),
+    Status.FORM_OK: ("✔", PALETTE["green"], "#e5f4ef"),
+    Status.FORM_ERROR: ("!", PALETTE["vermillion"], "#fbece4"),
+    Status.INFO: ("i", PALETTE["grey"], "#f4f4f4"),
 }
 
 
@@ -42,7 +44,7 @@ def paragraphs(text: str) -> str:
 
 
 def box(status: str, title: str, body_html: str, role: str = "status") -> str:
-    symbol, colour, background = STATUS_STYLE.get(status, STATUS_STYLE["info"])
+    symbol, colour, background = STATUS_STYLE.get(status, STATUS_STYLE[Status.INFO])
     return (
         f"<div role='{role}' style='border-left:6px solid {colour};background:{background};"
         f"padding:0.5em 0.8em;margin:0.4em 0;color:#1a1a1a;border-radius:4px'>"

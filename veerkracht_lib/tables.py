@@ -15,6 +15,7 @@ from .model import (
     load_vignettes,
 )
 from .render import HTMLView, box, esc
+from .status import Status
 
 _TABLE = "style='border-collapse:collapse;margin:0.4em 0;max-width:60em'"
 _CELL = "style='border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left'"
@@ -36,7 +37,7 @@ def toon_interventies(programma: Any = None) -> HTMLView:
     code = str(programma).strip().lower() if isinstance(programma, str) else programma
     if code not in PROGRAMME_CODES:
         message = texts.INTERVENTIONS_UNKNOWN.format(code=programma, known=", ".join(PROGRAMME_CODES))
-        return HTMLView(box("vorm_fout", message, ""), message)
+        return HTMLView(box(Status.FORM_ERROR, message, ""), message)
     programme = fw.programme(code)
     title = texts.INTERVENTIONS_TITLE.format(code=programme.code, name=programme.name)
     head = (
@@ -112,7 +113,7 @@ def toon_bronnen(module: Any = None) -> HTMLView:
         code = str(module).strip().lower()
         if code not in load_modules():
             message = texts.SOURCES_UNKNOWN.format(module=module, known=", ".join(load_modules()))
-            return HTMLView(box("vorm_fout", message, ""), message)
+            return HTMLView(box(Status.FORM_ERROR, message, ""), message)
         ids = module_sources(code)
     items = []
     plain = [texts.SOURCES_TITLE]
@@ -139,7 +140,7 @@ def toon_leerdoelen(module: Any = None) -> HTMLView:
     found = modules.get(module) if isinstance(module, str) else None
     if found is None:
         message = texts.SOURCES_UNKNOWN.format(module=module, known=", ".join(modules))
-        return HTMLView(box("vorm_fout", message, ""), message)
+        return HTMLView(box(Status.FORM_ERROR, message, ""), message)
     load = found.study_load
     study = texts.STUDY_LOAD.format(lesson=load.lesson, exercises=load.exercises, total=load.total)
     items = "".join(f"<li>{esc(o.text)}</li>" for o in found.objectives)

@@ -192,6 +192,19 @@ PROGRESS_NOTHING_TO_DELETE = "Er was geen opgeslagen voortgang."
 # --- vignettes -------------------------------------------------------------------------------
 CASE_UNKNOWN = "Casus {cid!r} bestaat niet. Kies een van deze casussen: {known}."
 CASE_SETTING = "Waar"
+# how a case's setting (a data code) is shown to learners
+SETTING_NAMES = {
+    "basisschool": "basisschool",
+    "vo": "middelbare school (voortgezet onderwijs)",
+    "mbo": "mbo (middelbaar beroepsonderwijs)",
+    "jongerenwerk": "jongerenwerk",
+    "wijkteam": "wijkteam",
+    "gezin": "thuis, in het gezin",
+    "wijkagent": "in de wijk, met de wijkagent",
+    "gemeente": "gemeente",
+    "sportclub": "sportclub",
+    "online": "online",
+}
 CASE_PROFESSIONAL = "Wie"
 CASE_CONTINUE = "Verder"
 CASE_RESTART = "Opnieuw beginnen"

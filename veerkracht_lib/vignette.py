@@ -26,13 +26,14 @@ from .live import CourseWidget
 from .model import Framework, Practice, Vignette, load_framework, load_practice, load_vignettes
 from .progress import ProgressStore, get_store
 from .render import box, esc, paragraphs
+from .status import Status
 
 MAX_OPTIONS = 4
 # option quality -> (status style of the box, the word that says it; never colour alone)
 QUALITY_STATUS = {
-    "strong": ("goed", texts.QUALITY_STRONG),
-    "reasonable": ("deels", texts.QUALITY_REASONABLE),
-    "weak": ("nog_niet", texts.QUALITY_WEAK),
+    "strong": (Status.RIGHT, texts.QUALITY_STRONG),
+    "reasonable": (Status.PARTLY, texts.QUALITY_REASONABLE),
+    "weak": (Status.NOT_YET, texts.QUALITY_WEAK),
 }
 LETTERS = "ABCDEFGH"
 # the chosen practice option: white on Okabe-Ito blue (5.2:1), and the words "jouw keuze" in its label
@@ -150,7 +151,7 @@ class CaseWidget(CourseWidget, widgets.VBox):
             self.path = [index for _sid, index in taken]  # drop any part that no longer fits the case
             if self.path:
                 notices.append(texts.CASE_RESUMED_DONE if ending is not None else texts.CASE_RESUMED)
-        self.notice.value = "".join(box("info", n, "") for n in notices)
+        self.notice.value = "".join(box(Status.INFO, n, "") for n in notices)
         self._render()
 
     def choose(self, index: int) -> None:
@@ -178,7 +179,7 @@ class CaseWidget(CourseWidget, widgets.VBox):
 
     def _save(self) -> None:
         if not self.store.save_case(self.vignette.id, self.path, self.ending):
-            self.notice.value = "".join(box("info", n, "") for n in self.store.take_notices())
+            self.notice.value = "".join(box(Status.INFO, n, "") for n in self.store.take_notices())
 
     # --- rendering -----------------------------------------------------------------------
     def _header_html(self) -> str:
@@ -187,7 +188,7 @@ class CaseWidget(CourseWidget, widgets.VBox):
             f"<div role='region' aria-label='{esc(texts.CASE_REGION.format(title=v.title))}' "
             "style='border:1px solid #bbb;border-radius:6px;padding:0.6em 0.9em;margin-bottom:0.4em'>"
             f"<h3 style='margin:0.1em 0 0.3em 0'>{esc(v.title)}</h3>"
-            f"<p style='margin:0.2em 0;color:#444'><strong>{esc(texts.CASE_SETTING)}:</strong> {esc(v.setting)}"
+            f"<p style='margin:0.2em 0;color:#444'><strong>{esc(texts.CASE_SETTING)}:</strong> {esc(texts.SETTING_NAMES.get(v.setting, v.setting))}"
             f" &nbsp;·&nbsp; <strong>{esc(texts.CASE_PROFESSIONAL)}:</strong> {esc(v.professional)}</p>"
             f"{paragraphs(v.situation)}</div>"
         )
@@ -256,7 +257,7 @@ class CaseWidget(CourseWidget, widgets.VBox):
             )
             self.ending_html.value = (
                 f"<div class='vk-ending' tabindex='-1' role='region' aria-label='{esc(title)}'>"
-                + box("info", title, body, role="group")
+                + box(Status.INFO, title, body, role="group")
                 + "</div>"
             )
         else:
@@ -319,7 +320,9 @@ class PracticeWidget(CourseWidget, widgets.VBox):
         option = self.practice.options[index]
         self.chosen = index
         title = texts.PRACTICE_RIGHT if option.correct else texts.PRACTICE_WRONG
-        self.feedback.value = box("goed" if option.correct else "nog_niet", title, paragraphs(option.feedback))
+        self.feedback.value = box(
+            Status.RIGHT if option.correct else Status.NOT_YET, title, paragraphs(option.feedback)
+        )
         for i, button in enumerate(self.option_buttons):
             button.description = self._label(i)
             button.style.button_color = CHOSEN_BACKGROUND if i == index else None
@@ -330,7 +333,7 @@ class PracticeWidget(CourseWidget, widgets.VBox):
 def _unknown(message: str) -> Any:
     from .render import HTMLView
 
-    return HTMLView(box("vorm_fout", message, ""), message)
+    return HTMLView(box(Status.FORM_ERROR, message, ""), message)
 
 
 def speel_casus(casus: Any = None) -> Any:
