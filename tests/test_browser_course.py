@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 
@@ -458,7 +459,14 @@ def test_a_cohort_fetches_and_submits_with_nbgrader(installed: None, browser, tm
     exchange.chmod(0o777)
     config.mkdir()
     (config / "nbgrader_config.json").write_text(
-        json.dumps({"Exchange": {"root": str(exchange)}, "CourseDirectory": {"course_id": "groep1"}})
+        # the learner's nbgrader cache in this test's folder: a cache left by an earlier run lists the assignment as
+        # submitted before this run's submit has happened
+        json.dumps(
+            {
+                "Exchange": {"root": str(exchange), "cache": str(tmp_path / "cache")},
+                "CourseDirectory": {"course_id": "groep1"},
+            }
+        )
     )
     (trainer / "source" / assignment).mkdir(parents=True)
     shutil.copy(REPO / "solutions" / assignment / f"{assignment}.ipynb", trainer / "source" / assignment)
@@ -489,8 +497,17 @@ def test_a_cohort_fetches_and_submits_with_nbgrader(installed: None, browser, tm
         expect(fetched).to_contain_text(assignment, timeout=60_000)
         fetched.locator("button", has_text="Submit").first.click()
         expect(page.locator("#submitted_assignments_list")).to_contain_text(assignment, timeout=60_000)
-        inbound = list((exchange / "groep1" / "inbound").glob(f"*+{assignment}+*"))
-        assert inbound and (inbound[0] / f"{assignment}.ipynb").exists()
+        inbound: list[Path] = []
+        for _ in range(120):  # the list can show the submission a moment before the copy is complete
+            inbound = [
+                p
+                for p in (exchange / "groep1" / "inbound").glob(f"*+{assignment}+*")
+                if (p / f"{assignment}.ipynb").exists()
+            ]
+            if inbound:
+                break
+            time.sleep(0.25)
+        assert inbound, "nbgrader's submit put nothing in the exchange's inbound folder"
     finally:
         context.close()
         lab.stop_kernels()
