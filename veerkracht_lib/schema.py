@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
+import functools
 import types
 import typing
 from collections.abc import Callable
@@ -40,7 +41,9 @@ def doc(text: str, default: Any = dataclasses.MISSING, factory: Callable[[], Any
     return dataclasses.field(default=default, metadata={"doc": text})
 
 
+@functools.cache
 def _hints(cls: type) -> dict[str, Any]:
+    """The resolved field types of a record (resolving them is slow: once per class)."""
     return typing.get_type_hints(cls)
 
 
