@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ast
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from typing import Any
 import nbformat
 import pytest
 from conftest import REPO, free_port, start_course, stop_course
+from helpers import build_labextension
 
 from veerkracht_lib.answer_widget import answer_line
 from veerkracht_lib.lab import CHROMIUM, CHROMIUM_ARGS
@@ -77,10 +77,7 @@ def expected() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def extension() -> Path:
     """Build the extension (skipped when up to date) and install it into this environment, as set-up does."""
-    if shutil.which("npm") is None:
-        pytest.skip("npm is needed to build the JupyterLab extension")
-    env = {**os.environ, "PYTHON": sys.executable}
-    subprocess.run(["bash", str(REPO / "scripts" / "build_labextension.sh")], check=True, env=env, timeout=600)
+    build_labextension()
     from veerkracht_lib.labext import install_labextension, target_dir
 
     install_labextension(sys.prefix)

@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -27,6 +26,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from conftest import REPO, start_course, stop_course
+from helpers import build_labextension
 
 from veerkracht_lib.lab import CHROMIUM, CHROMIUM_ARGS
 
@@ -83,10 +83,7 @@ def _environment(base: Path, extra: dict[str, str] | None = None) -> dict[str, s
 @pytest.fixture(scope="module")
 def installed() -> None:
     """The extension built (skipped when up to date) and the environment configured, as set-up does."""
-    if shutil.which("npm") is None:
-        pytest.skip("npm is needed to build the JupyterLab extension")
-    env = {**os.environ, "PYTHON": sys.executable}
-    subprocess.run(["bash", str(REPO / "scripts" / "build_labextension.sh")], check=True, env=env, timeout=600)
+    build_labextension()
     from veerkracht_lib.workspace import configure_lab
 
     configure_lab(Path(sys.prefix))
